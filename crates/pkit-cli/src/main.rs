@@ -1,0 +1,153 @@
+//! `pkit`: validate, report on, print the schema of, and generate pkit registry documents.
+//!
+//! ```text
+//! pkit report [FILE] [--format text|json]     summary of a registry (the built-in sample by default)
+//! pkit validate FILE... [--format text|json]  every issue of each file; exit 1 when any has an error
+//! pkit schema                                 the JSON Schema of the registry document
+//! pkit generate --companies N [--seed S]      a valid synthetic registry, for benchmarks
+//! ```
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod report;
+
+/// Validate, report on and generate pkit registry documents (Pakistan's IT-export industry).
+#[derive(Parser)]
+#[command(name = "pkit", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarize a registry: companies, certifications, awards, observations, warnings.
+    Report {
+        /// The registry document; the built-in sample when omitted.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Validate documents: one line per issue, `FILE:PATH: severity code: message`.
+    /// Exit status 0 when no file has an error, 1 when any has, 2 on usage or I/O errors.
+    Validate {
+        /// The documents to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `json`: one JSON object per file, `{"file", "issues"}`, one per line.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the registry document.
+    Schema,
+    /// Print a valid synthetic registry (deterministic for a seed), for benchmarks and tests.
+    Generate {
+        /// How many companies.
+        #[arg(long)]
+        companies: usize,
+        /// The seed: the same seed gives the same document.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Report { file, format } => report::run(file.as_deref(), format == Format::Json),
+        Command::Validate { files, format } => validate(&files, format == Format::Json),
+        Command::Schema => print(&pkit::schema::registry_pretty()),
+        Command::Generate {
+            companies,
+            seed,
+            pretty,
+        } => {
+            let registry = pkit::generate::synthetic(companies, seed);
+            let mut text = if pretty {
+                registry.to_json_pretty()
+            } else {
+                registry.to_json()
+            };
+            text.push('\n');
+            print(&text)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("pkit: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`pkit schema | head`) is not an error.
+fn print(text: &str) -> Result<ExitCode, String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}
+
+/// The report of one file, or `None` when it could not be read (said on stderr).
+fn check_file(file: &std::path::Path) -> Option<pkit::Report> {
+    match pkit::Registry::from_path(file) {
+        Ok(registry) => Some(pkit::Report::new(registry.warnings().to_vec())),
+        Err(pkit::Error::Io { source, .. }) => {
+            eprintln!("pkit: {}: {source}", file.display());
+            None
+        }
+        Err(e) => Some(pkit::Report::new(e.issues())),
+    }
+}
+
+fn validate(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+    let (mut any_error, mut io_error) = (false, false);
+    let mut out = String::new();
+    for file in files {
+        let Some(report) = check_file(file) else {
+            io_error = true;
+            continue;
+        };
+        any_error |= !report.is_valid();
+        let name = file.to_string_lossy();
+        if json {
+            let line = serde_json::json!({ "file": name, "issues": report });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        } else {
+            for issue in report.issues() {
+                out.push_str(&format!(
+                    "{name}:{}: {} {}: {}\n",
+                    issue.path, issue.severity, issue.code, issue.message
+                ));
+            }
+        }
+    }
+    print(&out)?;
+    Ok(if io_error {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

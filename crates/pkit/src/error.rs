@@ -1,0 +1,76 @@
+//! [`Error`]: the one error type of the core.
+
+use std::path::PathBuf;
+
+use crate::Report;
+
+/// Why a registry could not be loaded.
+///
+/// # Example
+/// ```
+/// match pkit::Registry::from_json("{}") {
+///     Err(pkit::Error::Invalid(report)) => assert_eq!(report.errors().count(), 2),
+///     other => panic!("expected an invalid document, got {other:?}"),
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The document has errors; the report lists every issue (warnings too).
+    #[error("the document is invalid: {report}", report = summary(.0))]
+    Invalid(Report),
+    /// The document breaks a [`Limits`](crate::Limits) limit (size, depth or string length);
+    /// nothing of it was built.
+    #[error("the document is too large to load: {0}")]
+    LimitExceeded(String),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The issues of the document: the report's for [`Error::Invalid`], a single
+    /// `limit_exceeded` for [`Error::LimitExceeded`], none for I/O errors.
+    ///
+    /// # Example
+    /// ```
+    /// let err = pkit::Registry::from_json("[]").unwrap_err();
+    /// assert_eq!(err.issues()[0].code, pkit::Code::InvalidType);
+    /// ```
+    pub fn issues(&self) -> Vec<crate::Issue> {
+        match self {
+            Error::Invalid(report) => report.issues().to_vec(),
+            Error::LimitExceeded(message) => vec![crate::Issue::new(
+                crate::Code::LimitExceeded,
+                "",
+                message.clone(),
+            )],
+            Error::Io { .. } => Vec::new(),
+        }
+    }
+
+    /// Sorts a rejected document's report into [`Error::LimitExceeded`] or [`Error::Invalid`].
+    pub(crate) fn from_report(report: Report) -> Error {
+        match report.issues() {
+            [only] if only.code == crate::Code::LimitExceeded => {
+                Error::LimitExceeded(only.message.clone())
+            }
+            _ => Error::Invalid(report),
+        }
+    }
+}
+
+fn summary(report: &Report) -> String {
+    let errors = report.errors().count();
+    match report.errors().next() {
+        Some(first) if errors == 1 => format!("1 error: {first}"),
+        Some(first) => format!("{errors} errors, the first: {first}"),
+        None => "no errors".to_owned(),
+    }
+}

@@ -1,0 +1,54 @@
+//! # pkit
+//!
+//! Typed, validated data about a country's software-export industry, starting with
+//! Pakistan's: IT companies, their certifications (CMMI, ISO 9001, ISO/IEC 27001, ...), their
+//! awards (APICTA, P@SHA), their export revenue, and the national figures and targets the
+//! industry is measured by.
+//!
+//! - [`Registry::from_json`] / [`Registry::from_path`] load a registry document and validate
+//!   it against every rule of the specification; a document with errors is rejected with a
+//!   [`Report`] of **every** issue, each with a stable [`Code`], a JSON-Pointer path and a
+//!   message.
+//! - [`validate`] returns that report for any text, never failing and never panicking.
+//! - [`schema::registry`] gives the JSON Schema (draft 2020-12) generated from the same types.
+//! - [`Registry::sample`] is a built-in sample: fictional companies and Pakistan's public
+//!   IT-export figures with their sources.
+//!
+//! ```
+//! let registry = pkit::Registry::sample();
+//! println!("{} companies as of {}", registry.companies().len(), registry.as_of());
+//!
+//! let report = pkit::validate(r#"{"schema_version": 1, "as_of": "2024-06-31", "targets": 3}"#);
+//! for issue in report.issues() {
+//!     println!("{}: {} {}", issue.path, issue.code, issue.message);
+//! }
+//! assert_eq!(report.len(), 2);
+//! ```
+//!
+//! ## Layout
+//! Data comes in at [`value`] (text becomes typed values), is checked in [`validate`](mod@validate),
+//! lives in [`model`], is computed on in [`analytics`], and leaves through [`schema`] and
+//! serde. Nothing flows backwards.
+//!
+//! ## Features
+//! The crate has no optional features; its dependencies are serde, serde_json, thiserror,
+//! chrono (date arithmetic), schemars (JSON Schema) and url (WHATWG URL parsing).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod analytics;
+mod error;
+pub mod generate;
+mod limits;
+pub mod model;
+mod registry;
+mod sample;
+pub mod schema;
+pub mod validate;
+pub mod value;
+
+pub use error::Error;
+pub use limits::Limits;
+pub use registry::Registry;
+pub use validate::{validate, validate_bytes, validate_with, Code, Issue, Report, Severity};

@@ -1,0 +1,154 @@
+//! [`Observation`]: a published statistic about a country or region (SPEC §1.7).
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::company::{TEXT_LINE, TEXT_PARAGRAPH};
+use super::vocabulary;
+use crate::value::{Date, Period, Region};
+
+vocabulary! {
+    /// What a statistic measures.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::model::{Indicator, Unit};
+    /// assert_eq!(Indicator::IctExports.unit(), Unit::Usd);
+    /// assert_eq!(Indicator::Freelancers.unit(), Unit::Count);
+    /// ```
+    pub enum Indicator {
+        /// ICT services exports (computer + telecom + information services), USD.
+        IctExports = "ict_exports",
+        /// Computer services exports, USD.
+        ComputerServicesExports = "computer_services_exports",
+        /// Telecommunication services exports, USD.
+        TelecomServicesExports = "telecom_services_exports",
+        /// Information services exports, USD.
+        InformationServicesExports = "information_services_exports",
+        /// Remittances earned by freelancers, USD.
+        FreelanceRemittances = "freelance_remittances",
+        /// IT companies registered (with PSEB), a count.
+        RegisteredItCompanies = "registered_it_companies",
+        /// People employed in IT, a count.
+        ItEmployment = "it_employment",
+        /// Freelancers, a count.
+        Freelancers = "freelancers",
+    }
+}
+
+/// The unit of an indicator's values.
+///
+/// # Example
+/// ```
+/// assert_eq!(pkit::model::Unit::Usd.max(), 10_000_000_000_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Whole US dollars, 0..=10^13.
+    Usd,
+    /// A count, 0..=10^10.
+    Count,
+}
+
+impl Unit {
+    /// The largest value the unit allows.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::model::Unit::Count.max(), 10_000_000_000);
+    /// ```
+    pub fn max(self) -> u64 {
+        match self {
+            Unit::Usd => 10_000_000_000_000,
+            Unit::Count => 10_000_000_000,
+        }
+    }
+}
+
+impl Indicator {
+    /// The unit of the indicator's values.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::model::Indicator::ItEmployment.unit(), pkit::model::Unit::Count);
+    /// ```
+    pub fn unit(self) -> Unit {
+        match self {
+            Indicator::RegisteredItCompanies | Indicator::ItEmployment | Indicator::Freelancers => {
+                Unit::Count
+            }
+            _ => Unit::Usd,
+        }
+    }
+
+    /// The three components whose sum is ICT exports.
+    pub const ICT_COMPONENTS: [Indicator; 3] = [
+        Indicator::ComputerServicesExports,
+        Indicator::TelecomServicesExports,
+        Indicator::InformationServicesExports,
+    ];
+}
+
+/// Who published a figure.
+///
+/// # Example
+/// ```
+/// let source = pkit::model::Source { publisher: "SBP".into(), title: None, url: None };
+/// assert_eq!(source.publisher, "SBP");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct Source {
+    /// The publisher (at most 200 characters).
+    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    pub publisher: String,
+    /// The title of the publication (at most 500 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 500), regex(pattern = TEXT_LINE))]
+    pub title: Option<String>,
+    /// Where it was published: an absolute http(s) URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(url, length(max = 2048))]
+    pub url: Option<String>,
+}
+
+/// A national or regional statistic: an export figure, a registration count, employment,
+/// freelancers (SPEC §1.7). Several vintages of one figure may coexist; the latest
+/// `published_on` is current.
+///
+/// # Example
+/// ```
+/// use pkit::model::Indicator;
+/// let registry = pkit::Registry::sample();
+/// let fy = registry.observations().iter()
+///     .filter(|o| o.indicator == Indicator::IctExports && o.period.to_string() == "FY2023-24")
+///     .next().unwrap();
+/// assert_eq!(fy.value, 3_223_000_000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct Observation {
+    /// What is measured.
+    pub indicator: Indicator,
+    /// Where; `PK` when absent.
+    #[serde(default)]
+    #[schemars(with = "Option<Region>")]
+    pub region: Region,
+    /// When: any period form.
+    #[schemars(schema_with = "crate::schema::period_any")]
+    pub period: Period,
+    /// The figure: whole USD (0..=10^13) or a count (0..=10^10), by indicator.
+    #[schemars(range(min = 0, max = 10_000_000_000_000u64))]
+    pub value: u64,
+    /// Who published it.
+    pub source: Source,
+    /// When this value was published (its vintage); not after `as_of`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Date>,
+    /// A remark (at most 2000 characters, may hold line feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
+    pub note: Option<String>,
+}

@@ -1,0 +1,189 @@
+//! [`Issue`]: one problem of a document, and [`Report`]: all of them.
+
+use std::fmt;
+
+use super::code::{Code, Severity};
+
+/// One problem found in a document: a stable code, where it is, and what is wrong.
+///
+/// # Example
+/// ```
+/// let report = pkit::validate(r#"{"schema_version": 1, "as_of": "2024-02-30"}"#);
+/// let issue = &report.issues()[0];
+/// assert_eq!(issue.code, pkit::Code::InvalidDate);
+/// assert_eq!(issue.path, "/as_of");
+/// assert_eq!(issue.severity, pkit::Severity::Error);
+/// assert!(issue.message.contains("2024-02-30"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
+pub struct Issue {
+    /// The stable code (SPEC.md).
+    pub code: Code,
+    /// An RFC 6901 JSON Pointer to the offending value; empty for the whole document.
+    pub path: String,
+    /// One line for a person: what is wrong and what was expected.
+    pub message: String,
+    /// Error or warning; always `code.severity()`.
+    pub severity: Severity,
+}
+
+impl Issue {
+    /// Makes an issue; its severity is the code's.
+    ///
+    /// # Example
+    /// ```
+    /// let issue = pkit::Issue::new(pkit::Code::MissingField, "/as_of", "`as_of` is required");
+    /// assert_eq!(issue.to_string(), "/as_of: error missing_field: `as_of` is required");
+    /// ```
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Issue {
+        Issue {
+            code,
+            path: path.into(),
+            message: message.into(),
+            severity: code.severity(),
+        }
+    }
+
+    /// True for errors, false for warnings.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(pkit::Issue::new(pkit::Code::InvalidDate, "/as_of", "bad").is_error());
+    /// ```
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} {}: {}",
+            self.path, self.severity, self.code, self.message
+        )
+    }
+}
+
+/// Every issue of one document, in document order.
+///
+/// # Example
+/// ```
+/// let report = pkit::validate(r#"{"schema_version": 1}"#);
+/// assert!(!report.is_valid());
+/// assert_eq!(report.errors().count(), 1);
+/// assert_eq!(report.warnings().count(), 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Report {
+    issues: Vec<Issue>,
+}
+
+impl Report {
+    /// A report of these issues, kept in the given order.
+    ///
+    /// # Example
+    /// ```
+    /// let report = pkit::Report::new(vec![]);
+    /// assert!(report.is_valid());
+    /// ```
+    pub fn new(issues: Vec<Issue>) -> Report {
+        Report { issues }
+    }
+
+    /// All issues, errors and warnings, in document order.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(pkit::validate(&pkit::Registry::sample().to_json()).issues().iter().all(|i| !i.is_error()));
+    /// ```
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The issues, by value.
+    ///
+    /// # Example
+    /// ```
+    /// let issues = pkit::validate("[]").into_issues();
+    /// assert_eq!(issues[0].code, pkit::Code::InvalidType);
+    /// ```
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+
+    /// The errors only.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::validate("{").errors().count(), 1);
+    /// ```
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    /// The warnings only.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::validate("{").warnings().count(), 0);
+    /// ```
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| !i.is_error())
+    }
+
+    /// True when there is no error (warnings are allowed).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(pkit::validate(r#"{"schema_version": 1, "as_of": "2024-06-30"}"#).is_valid());
+    /// ```
+    pub fn is_valid(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    /// True when there is no issue at all.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(pkit::validate(r#"{"schema_version": 1, "as_of": "2024-06-30"}"#).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// How many issues there are.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::validate("42").len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.issues.len()
+    }
+}
+
+impl fmt::Display for Report {
+    /// One issue per line; `no issues` when there is none.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.issues.is_empty() {
+            return f.write_str("no issues");
+        }
+        let (errors, warnings) = (self.errors().count(), self.warnings().count());
+        write!(f, "{errors} error(s), {warnings} warning(s)")?;
+        for issue in &self.issues {
+            write!(f, "\n{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Issue;
+    type IntoIter = std::vec::IntoIter<Issue>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.issues.into_iter()
+    }
+}

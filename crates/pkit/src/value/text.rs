@@ -1,0 +1,179 @@
+//! Checks for free text, URLs and e-mail addresses (SPEC §1.1).
+
+use super::ParseError;
+use crate::validate::Code;
+
+/// The rule a text field follows: its maximum length and whether it may hold line feeds.
+///
+/// # Example
+/// ```
+/// use pkit::value::{check_text, TextRule};
+/// let name = TextRule::line(200);
+/// assert!(check_text("  Indus Byteworks  ", name).is_ok());
+/// assert!(check_text("two\nlines", name).is_err());
+/// assert!(check_text("two\nlines", TextRule::paragraph(2000)).is_ok());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRule {
+    /// The most characters (Unicode scalar values) allowed.
+    pub max_chars: usize,
+    /// Whether line feeds are allowed (`scope` and `note`).
+    pub line_feeds: bool,
+}
+
+impl TextRule {
+    /// A one-line text of at most `max_chars` characters.
+    pub const fn line(max_chars: usize) -> TextRule {
+        TextRule {
+            max_chars,
+            line_feeds: false,
+        }
+    }
+
+    /// A text of at most `max_chars` characters that may hold line feeds.
+    pub const fn paragraph(max_chars: usize) -> TextRule {
+        TextRule {
+            max_chars,
+            line_feeds: true,
+        }
+    }
+}
+
+/// Checks a text value: not empty after trimming, no control character, not too long.
+///
+/// # Errors
+/// `empty_text` (which wins over the others), `invalid_text` or `text_too_long`.
+///
+/// # Example
+/// ```
+/// use pkit::{value::{check_text, TextRule}, Code};
+/// assert_eq!(check_text(" \t ", TextRule::line(10)).unwrap_err().code(), Code::EmptyText);
+/// assert_eq!(check_text("a\u{7f}", TextRule::line(10)).unwrap_err().code(), Code::InvalidText);
+/// assert_eq!(check_text(&"é".repeat(11), TextRule::line(10)).unwrap_err().code(), Code::TextTooLong);
+/// assert!(check_text(&"é".repeat(10), TextRule::line(10)).is_ok());
+/// ```
+pub fn check_text(s: &str, rule: TextRule) -> Result<(), ParseError> {
+    if s.trim().is_empty() {
+        return Err(ParseError::new(
+            Code::EmptyText,
+            "the text is empty (or only white space)",
+        ));
+    }
+    let bad = |c: char| (c < ' ' && !(rule.line_feeds && c == '\n')) || c == '\u{7f}';
+    if let Some(c) = s.chars().find(|&c| bad(c)) {
+        return Err(ParseError::new(
+            Code::InvalidText,
+            format!(
+                "the text contains the control character U+{:04X}{}",
+                u32::from(c),
+                if rule.line_feeds {
+                    ""
+                } else {
+                    "; this field is one line"
+                }
+            ),
+        ));
+    }
+    // Byte length bounds the character count from above: skip counting short texts.
+    if s.len() > rule.max_chars {
+        let chars = s.chars().count();
+        if chars > rule.max_chars {
+            return Err(ParseError::new(
+                Code::TextTooLong,
+                format!(
+                    "the text has {chars} characters; at most {} are allowed",
+                    rule.max_chars
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The longest URL accepted, in characters.
+pub const URL_MAX_CHARS: usize = 2048;
+/// The longest e-mail address accepted, in characters.
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// Checks a URL: absolute, scheme `http` or `https` (any case), with a host, ≤ 2048 characters,
+/// parsed as a WHATWG URL.
+///
+/// # Errors
+/// `invalid_url`.
+///
+/// # Example
+/// ```
+/// use pkit::value::check_url;
+/// assert!(check_url("https://pseb.org.pk/").is_ok());
+/// assert!(check_url("HTTPS://example.com").is_ok());
+/// for bad in ["ftp://example.com", "example.com", "https://", "/relative"] {
+///     assert!(check_url(bad).is_err(), "{bad}");
+/// }
+/// ```
+pub fn check_url(s: &str) -> Result<(), ParseError> {
+    let fail = |why: &str| {
+        ParseError::new(
+            Code::InvalidUrl,
+            format!("`{}` is not a URL: {why}", shorten(s)),
+        )
+    };
+    if s.chars().count() > URL_MAX_CHARS {
+        return Err(fail("longer than 2048 characters"));
+    }
+    let url = url::Url::parse(s).map_err(|e| fail(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(fail("expected an http or https URL"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(fail("it has no host"));
+    }
+    Ok(())
+}
+
+/// Checks an e-mail address: `local@domain`, exactly one `@`, a dot inside the domain (not
+/// first or last), no white space, ≤ 254 characters.
+///
+/// # Errors
+/// `invalid_email`.
+///
+/// # Example
+/// ```
+/// use pkit::value::check_email;
+/// assert!(check_email("info@pseb.org.pk").is_ok());
+/// for bad in ["info.pseb.org.pk", "a b@x.pk", "info@localhost", "info@.pk", "@x.pk", "a@b@x.pk"] {
+///     assert!(check_email(bad).is_err(), "{bad}");
+/// }
+/// ```
+pub fn check_email(s: &str) -> Result<(), ParseError> {
+    let ok = s.chars().count() <= EMAIL_MAX_CHARS
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && match s.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain
+                        .find('.')
+                        .is_some_and(|_| !domain.starts_with('.') && !domain.ends_with('.'))
+            }
+            None => false,
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(ParseError::new(
+            Code::InvalidEmail,
+            format!(
+                "`{}` is not an e-mail address: expected local@domain.tld without spaces",
+                shorten(s)
+            ),
+        ))
+    }
+}
+
+/// The first 60 characters of a value, for messages.
+pub(crate) fn shorten(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}

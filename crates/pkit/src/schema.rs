@@ -50,7 +50,35 @@ pub fn registry() -> serde_json::Value {
         "$id".into(),
         "https://pkit.dev/schemas/registry.schema.json".into(),
     );
-    schema.to_value()
+    let mut value = schema.to_value();
+    tidy(&mut value);
+    value
+}
+
+/// Makes the generated schema fit for publishing: descriptions keep their first part (no
+/// rustdoc examples or intra-doc links), and the non-standard integer formats of schemars
+/// (`uint8`, `uint64`, ...) go, since the ranges say it all.
+fn tidy(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(d)) = map.get_mut("description") {
+                if let Some(cut) = d.find("\n\n# ") {
+                    d.truncate(cut);
+                }
+                *d = d.replace("[`", "`").replace("`]", "`").replace('\n', " ");
+            }
+            if map
+                .get("format")
+                .and_then(|f| f.as_str())
+                .is_some_and(|f| f.starts_with("uint") || f.starts_with("int"))
+            {
+                map.remove("format");
+            }
+            map.values_mut().for_each(tidy);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
 }
 
 /// The schema text committed at `schemas/registry.schema.json` (pretty, with a final newline).

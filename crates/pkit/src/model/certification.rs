@@ -189,11 +189,7 @@ vocabulary! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("additionalProperties" = false))]
-#[schemars(extend("allOf" = [
-    {"if": {"properties": {"scheme": {"const": "cmmi"}}, "required": ["scheme"]},
-     "then": {"required": ["level"]},
-     "else": {"properties": {"level": {"type": "null"}, "appraisal": {"type": "null"}}}}
-]))]
+#[schemars(transform = scheme_rules)]
 pub struct Certification {
     /// The scheme.
     pub scheme: Scheme,
@@ -228,6 +224,25 @@ pub struct Certification {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
     pub scope: Option<String>,
+}
+
+/// Adds to the schema what depends on the scheme: its editions, the CMMI-only fields.
+fn scheme_rules(schema: &mut schemars::Schema) {
+    let mut rules: Vec<serde_json::Value> = Scheme::ALL
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "if": {"properties": {"scheme": {"const": s.as_str()}}, "required": ["scheme"]},
+                "then": {"properties": {"edition": {"enum": s.editions()}}}
+            })
+        })
+        .collect();
+    rules.push(serde_json::json!({
+        "if": {"properties": {"scheme": {"const": "cmmi"}}, "required": ["scheme"]},
+        "then": {"required": ["level"], "properties": {"level": {"type": "integer"}}},
+        "else": {"properties": {"level": {"type": "null"}, "appraisal": {"type": "null"}}}
+    }));
+    schema.insert("allOf".into(), rules.into());
 }
 
 /// How many days before the effective expiry a certificate counts as `expiring`.

@@ -114,11 +114,11 @@ pub struct Company {
     pub headquarters: Headquarters,
     /// An absolute http(s) URL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(url, length(max = 2048))]
+    #[schemars(url, length(max = 2048), regex(pattern = URL))]
     pub website: Option<String>,
     /// A contact e-mail address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(email, length(max = 254))]
+    #[schemars(email, length(max = 254), regex(pattern = EMAIL))]
     pub email: Option<String>,
     /// Head count, 0..=1,000,000.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -149,6 +149,10 @@ pub struct Company {
 /// One-line text: no control characters, something besides white space.
 pub(crate) const TEXT_LINE: &str =
     "^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$";
+/// An absolute http(s) URL (the WHATWG parse is the validator's).
+pub(crate) const URL: &str = "^[hH][tT][tT][pP][sS]?://[^/?#\\s]+";
+/// `local@domain` with a dot inside the domain.
+pub(crate) const EMAIL: &str = "^[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]$";
 /// Text that may hold line feeds.
 pub(crate) const TEXT_PARAGRAPH: &str =
     "^[^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*$";
@@ -228,6 +232,7 @@ pub struct Headquarters {
 #[schemars(extend("additionalProperties" = false))]
 pub struct Office {
     /// The country; never `PK` (offices in Pakistan are not offices abroad).
+    #[schemars(extend("not" = {"const": "PK"}))]
     pub country: Country,
     /// The city (at most 100 characters).
     #[schemars(length(min = 1, max = 100), regex(pattern = TEXT_LINE))]

@@ -109,7 +109,7 @@ pub struct Source {
     pub title: Option<String>,
     /// Where it was published: an absolute http(s) URL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(url, length(max = 2048))]
+    #[schemars(url, length(max = 2048), regex(pattern = super::company::URL))]
     pub url: Option<String>,
 }
 

@@ -38,6 +38,29 @@ pub(crate) fn run(file: Option<&Path>, json: bool) -> Result<ExitCode, String> {
     super::print(&text)
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces (a longer word stands
+/// alone on its line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
 fn heading(out: &mut String, title: &str) {
     let _ = write!(out, "\n{title}\n{}\n", "-".repeat(title.chars().count()));
 }
@@ -58,12 +81,12 @@ fn render(s: &Summary, file: Option<&Path>) -> String {
     let _ = writeln!(out, "pkit report: {source}");
     let _ = writeln!(
         out,
-        "as of {}: {} companies, {} targets, {} rankings, {} warnings",
+        "as of {}: {}, {}, {}, {}",
         s.as_of,
-        s.companies,
-        s.targets,
-        s.rankings,
-        s.warnings.len()
+        plural(s.companies, "company", "companies"),
+        plural(s.targets, "target", "targets"),
+        plural(s.rankings, "ranking", "rankings"),
+        plural(s.warnings.len(), "warning", "warnings"),
     );
     heading(&mut out, "Companies by region");
     counts(&mut out, &s.companies_by_region);
@@ -119,7 +142,10 @@ fn render(s: &Summary, file: Option<&Path>) -> String {
         out.push_str("  none\n");
     }
     for w in &s.warnings {
-        let _ = writeln!(out, "  {} {}\n    {}", w.code, w.path, w.message);
+        let _ = writeln!(out, "  {} {}", w.code, w.path);
+        for line in wrap(&w.message, 80 - 4) {
+            let _ = writeln!(out, "    {line}");
+        }
     }
     out.pop();
     out

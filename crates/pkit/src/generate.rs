@@ -119,6 +119,12 @@ fn date(rng: &mut Rng, from: Date, to: Date) -> Date {
     from.add_days(i64::try_from(rng.range(0, span)).unwrap_or(0))
 }
 
+/// A foreign market from the list.
+fn market(rng: &mut Rng) -> Country {
+    let code: &&str = rng.pick(MARKETS);
+    parse(code, Country::PAKISTAN)
+}
+
 fn parse<T: std::str::FromStr>(s: &str, fallback: T) -> T {
     s.parse().unwrap_or(fallback)
 }
@@ -176,7 +182,7 @@ fn company(rng: &mut Rng, i: usize, as_of: Date, min_date: Date) -> Company {
     }
     let mut offices: Vec<Office> = Vec::new();
     for _ in 0..rng.range(0, 3) {
-        let country: Country = parse(*rng.pick(MARKETS), Country::PAKISTAN);
+        let country: Country = market(rng);
         if country != Country::PAKISTAN && !offices.iter().any(|o| o.country == country) {
             offices.push(Office {
                 country,
@@ -291,7 +297,7 @@ fn exports(rng: &mut Rng, founded: Date) -> Vec<ExportRecord> {
             out.push(ExportRecord {
                 period: Period::FiscalYear(fy),
                 amount_usd: rng.range(10_000, 5_000_000),
-                market: Some(parse(*rng.pick(MARKETS), Country::PAKISTAN)),
+                market: Some(market(rng)),
                 service: Some(ExportService::ComputerServices),
             });
         }

@@ -9,7 +9,7 @@
 //!   it against every rule of the specification; a document with errors is rejected with a
 //!   [`Report`] of **every** issue, each with a stable [`Code`], a JSON-Pointer path and a
 //!   message.
-//! - [`validate`] returns that report for any text, never failing and never panicking.
+//! - [`validate()`] returns that report for any text, never failing and never panicking.
 //! - [`schema::registry`] gives the JSON Schema (draft 2020-12) generated from the same types.
 //! - [`Registry::sample`] is a built-in sample: fictional companies and Pakistan's public
 //!   IT-export figures with their sources.

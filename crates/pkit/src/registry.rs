@@ -1,9 +1,9 @@
 //! [`Registry`]: a validated registry document and its records.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Company, Observation, Ranking, Target};
@@ -36,7 +36,7 @@ pub struct Registry {
     targets: Vec<Target>,
     rankings: Vec<Ranking>,
     warnings: Vec<Issue>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 /// Two registries are equal when their data is: `as_of` and every record, in order.

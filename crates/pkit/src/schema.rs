@@ -3,7 +3,7 @@
 //! The schema carries every constraint a schema can express: required fields, enums, patterns
 //! for dates, ids, keys, identifiers and periods, the list of country codes, integer ranges,
 //! text lengths and `additionalProperties: false`. Rules that relate values (duplicates,
-//! dates against `as_of`, LEI check digits) are beyond a schema; [`crate::validate`] checks them.
+//! dates against `as_of`, LEI check digits) are beyond a schema; [`crate::validate()`] checks them.
 
 use schemars::JsonSchema;
 
@@ -94,13 +94,27 @@ pub fn registry_pretty() -> String {
 }
 
 fn period_schema(forms: &[PeriodForm], description: &str) -> schemars::Schema {
-    let alternatives: Vec<&str> = forms.iter().map(|&f| form_pattern(f)).collect();
+    let alternatives: Vec<String> = forms.iter().map(|&f| form_pattern(f)).collect();
     let pattern = format!("^({})$", alternatives.join("|"));
     schemars::json_schema!({
         "description": description,
         "type": "string",
         "pattern": pattern,
     })
+}
+
+/// Adds the count cap to an observation's or target's `value`: 10^10 for count indicators.
+pub(crate) fn count_cap(schema: &mut schemars::Schema) {
+    let counts: Vec<&str> = crate::model::Indicator::ALL
+        .iter()
+        .filter(|i| i.unit() == crate::model::Unit::Count)
+        .map(|i| i.as_str())
+        .collect();
+    let rule = serde_json::json!({
+        "if": {"properties": {"indicator": {"enum": counts}}, "required": ["indicator"]},
+        "then": {"properties": {"value": {"maximum": crate::model::Unit::Count.max()}}}
+    });
+    schema.insert("allOf".into(), serde_json::Value::Array(vec![rule]));
 }
 
 pub(crate) fn period_export(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -1,5 +1,8 @@
 //! The integration tests of the core, in one binary (one link step).
 
+// Test helpers outside #[test] functions may fail loudly: a broken fixture is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 mod limits;
 mod roundtrip;
 mod sample;

@@ -10,14 +10,24 @@ fn only_limit(report: &pkit::Report) -> bool {
 #[test]
 fn default_limits_are_the_spec() {
     let l = Limits::default();
-    assert_eq!((l.max_bytes, l.max_depth, l.max_string_bytes), (268_435_456, 64, 1_048_576));
+    assert_eq!(
+        (l.max_bytes, l.max_depth, l.max_string_bytes),
+        (268_435_456, 64, 1_048_576)
+    );
 }
 
 #[test]
 fn nesting_100_deep_is_refused_not_overflowed() {
-    let deep = format!(r#"{{"schema_version": 1, "as_of": "2024-06-30", "x": {}{}}}"#, "[".repeat(100), "]".repeat(100));
+    let deep = format!(
+        r#"{{"schema_version": 1, "as_of": "2024-06-30", "x": {}{}}}"#,
+        "[".repeat(100),
+        "]".repeat(100)
+    );
     assert!(only_limit(&pkit::validate(&deep)));
-    assert!(matches!(Registry::from_json(&deep), Err(pkit::Error::LimitExceeded(_))));
+    assert!(matches!(
+        Registry::from_json(&deep),
+        Err(pkit::Error::LimitExceeded(_))
+    ));
 }
 
 #[test]
@@ -37,12 +47,21 @@ fn depth_limit_wins_over_a_syntax_error_before_it() {
 
 #[test]
 fn long_strings_are_refused() {
-    let long = format!(r#"{{"schema_version": 1, "as_of": "2024-06-30", "$schema": "{}"}}"#, "a".repeat(1_048_577));
+    let long = format!(
+        r#"{{"schema_version": 1, "as_of": "2024-06-30", "$schema": "{}"}}"#,
+        "a".repeat(1_048_577)
+    );
     assert!(only_limit(&pkit::validate(&long)));
-    let fits = format!(r#"{{"schema_version": 1, "as_of": "2024-06-30", "$schema": "{}"}}"#, "a".repeat(1_048_576));
+    let fits = format!(
+        r#"{{"schema_version": 1, "as_of": "2024-06-30", "$schema": "{}"}}"#,
+        "a".repeat(1_048_576)
+    );
     assert!(pkit::validate(&fits).is_empty());
     // Escapes count as what they decode to.
-    let small = Limits { max_string_bytes: 4, ..Limits::default() };
+    let small = Limits {
+        max_string_bytes: 4,
+        ..Limits::default()
+    };
     let escaped = r#"{"schema_version": 1, "as_of": "2024-06-30", "$schema": "\u0041\u0042\u0043\u0044\u0045"}"#;
     assert!(only_limit(&pkit::validate_with(escaped, &small)));
     // Keys count too.
@@ -53,15 +72,24 @@ fn long_strings_are_refused() {
 #[test]
 fn shrunk_limits_apply() {
     let doc = r#"{"schema_version": 1, "as_of": "2024-06-30", "companies": [[]]}"#;
-    let shallow = Limits { max_depth: 2, ..Limits::default() };
+    let shallow = Limits {
+        max_depth: 2,
+        ..Limits::default()
+    };
     assert!(only_limit(&pkit::validate_with(doc, &shallow)));
-    let tiny = Limits { max_bytes: 10, ..Limits::default() };
+    let tiny = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
     assert!(only_limit(&pkit::validate_with(doc, &tiny)));
 }
 
 #[test]
 fn limit_wins_over_everything() {
-    let tiny = Limits { max_bytes: 5, ..Limits::default() };
+    let tiny = Limits {
+        max_bytes: 5,
+        ..Limits::default()
+    };
     assert!(only_limit(&pkit::validate_with("not json at all", &tiny)));
 }
 
@@ -79,7 +107,9 @@ fn oversized_file_is_refused_without_reading() {
     let result = Registry::from_path(&path);
     std::fs::remove_dir_all(&dir).unwrap();
     match result {
-        Err(pkit::Error::LimitExceeded(message)) => assert!(message.contains("314572800"), "{message}"),
+        Err(pkit::Error::LimitExceeded(message)) => {
+            assert!(message.contains("314572800"), "{message}")
+        }
         other => panic!("expected LimitExceeded, got {other:?}"),
     }
 }
@@ -88,7 +118,11 @@ fn oversized_file_is_refused_without_reading() {
 fn non_utf8_is_invalid_json_with_a_position() {
     let report = pkit::validate_bytes(b"{\n  \"as_of\": \"\xff\"}");
     assert_eq!(report.issues()[0].code, Code::InvalidJson);
-    assert!(report.issues()[0].message.contains("line 2"), "{}", report.issues()[0].message);
+    assert!(
+        report.issues()[0].message.contains("line 2"),
+        "{}",
+        report.issues()[0].message
+    );
 }
 
 #[test]
@@ -100,5 +134,8 @@ fn duplicate_keys_by_the_hundred_thousand_are_reported_quickly() {
     doc.push('}');
     let report = pkit::validate(&doc);
     assert_eq!(report.len(), 100_000);
-    assert!(report.issues().iter().all(|i| i.code == Code::DuplicateKey && i.path == "/as_of"));
+    assert!(report
+        .issues()
+        .iter()
+        .all(|i| i.code == Code::DuplicateKey && i.path == "/as_of"));
 }

@@ -7,12 +7,22 @@ use pkit::value::Subdivision;
 fn sample_loads_with_zero_errors_and_the_intended_warnings() {
     let report = pkit::validate(include_str!("../data/sample.json"));
     assert!(report.is_valid(), "{report}");
-    let warnings: Vec<_> = report.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+    let warnings: Vec<_> = report
+        .issues()
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
     assert_eq!(
         warnings,
         [
-            ("beyond_transition", "/companies/1/certifications/0/expires_on"),
-            ("edition_withdrawn", "/companies/13/certifications/0/issued_on"),
+            (
+                "beyond_transition",
+                "/companies/1/certifications/0/expires_on"
+            ),
+            (
+                "edition_withdrawn",
+                "/companies/13/certifications/0/issued_on"
+            ),
         ]
     );
 }
@@ -22,14 +32,33 @@ fn sample_covers_what_it_promises() {
     let sample = pkit::Registry::sample();
     assert!(sample.companies().len() >= 25);
     for region in Subdivision::ALL {
-        assert!(sample.companies().iter().any(|c| c.headquarters.region == region), "{region}");
+        assert!(
+            sample
+                .companies()
+                .iter()
+                .any(|c| c.headquarters.region == region),
+            "{region}"
+        );
     }
-    let certs: Vec<_> = sample.companies().iter().flat_map(|c| &c.certifications).collect();
+    let certs: Vec<_> = sample
+        .companies()
+        .iter()
+        .flat_map(|c| &c.certifications)
+        .collect();
     for scheme in Scheme::ALL {
         assert!(certs.iter().any(|c| c.scheme == *scheme), "{scheme}");
     }
-    for status in [DerivedStatus::Valid, DerivedStatus::Expiring, DerivedStatus::Expired, DerivedStatus::Suspended, DerivedStatus::Withdrawn] {
-        assert!(certs.iter().any(|c| c.status_on(sample.as_of()) == status), "{status}");
+    for status in [
+        DerivedStatus::Valid,
+        DerivedStatus::Expiring,
+        DerivedStatus::Expired,
+        DerivedStatus::Suspended,
+        DerivedStatus::Withdrawn,
+    ] {
+        assert!(
+            certs.iter().any(|c| c.status_on(sample.as_of()) == status),
+            "{status}"
+        );
     }
     let awards: Vec<_> = sample.companies().iter().flat_map(|c| &c.awards).collect();
     assert!(awards.iter().any(|a| a.program == Program::Apicta));

@@ -18,15 +18,29 @@ fn committed_schema_is_current() {
 #[test]
 fn schema_states_the_format() {
     let schema = pkit::schema::registry();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     let defs = &schema["$defs"];
     assert_eq!(defs["Country"]["enum"].as_array().map(Vec::len), Some(249));
     assert_eq!(defs["Company"]["additionalProperties"], false);
-    let required: Vec<_> = defs["Company"]["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let required: Vec<_> = defs["Company"]["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
     assert_eq!(required, ["id", "legal_name", "legal_form", "headquarters"]);
-    assert_eq!(defs["ExportRecord"]["properties"]["amount_usd"]["maximum"], 10_000_000_000_000u64);
+    assert_eq!(
+        defs["ExportRecord"]["properties"]["amount_usd"]["maximum"],
+        10_000_000_000_000u64
+    );
     assert_eq!(defs["Slug"]["pattern"], "^[a-z0-9]+(-[a-z0-9]+)*$");
     // No rustdoc leaks into published descriptions.
     let text = schema.to_string();
-    assert!(!text.contains("# Example") && !text.contains("```"), "rustdoc in the schema");
+    assert!(
+        !text.contains("# Example") && !text.contains("```"),
+        "rustdoc in the schema"
+    );
 }

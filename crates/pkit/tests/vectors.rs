@@ -26,7 +26,9 @@ fn canonical(mut issues: Vec<Expected>) -> Vec<Expected> {
         while end < issues.len() {
             let (a, b) = (&issues[end - 1], &issues[end]);
             let same_place = a.path == b.path
-                || (a.code == "missing_field" && b.code == "missing_field" && parent(&a.path) == parent(&b.path));
+                || (a.code == "missing_field"
+                    && b.code == "missing_field"
+                    && parent(&a.path) == parent(&b.path));
             if !same_place {
                 break;
             }
@@ -43,9 +45,17 @@ fn vectors() -> Vec<(String, String, Vec<Expected>)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("tests/vectors exists") {
         let path = entry.expect("readable entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        let Some(stem) = name.strip_suffix(".issues.json") else { continue };
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("issues file is JSON");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let Some(stem) = name.strip_suffix(".issues.json") else {
+            continue;
+        };
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable"))
+                .expect("issues file is JSON");
         let expected = expected
             .as_array()
             .expect("issues file is an array")
@@ -56,7 +66,8 @@ fn vectors() -> Vec<(String, String, Vec<Expected>)> {
                 severity: i["severity"].as_str().expect("severity").to_owned(),
             })
             .collect();
-        let document = std::fs::read(dir.join(format!("{stem}.json"))).expect("document next to its issues");
+        let document =
+            std::fs::read(dir.join(format!("{stem}.json"))).expect("document next to its issues");
         let document = String::from_utf8(document).expect("vector documents are UTF-8");
         out.push((stem.to_owned(), document, expected));
     }
@@ -84,16 +95,28 @@ fn every_vector_gives_its_issues() {
     for (name, document, expected) in &vectors {
         let got = actual(document);
         if canonical(got.clone()) != canonical(expected.clone()) {
-            failures.push(format!("{name}:\n  expected {expected:?}\n  got      {got:?}"));
+            failures.push(format!(
+                "{name}:\n  expected {expected:?}\n  got      {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors differ:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors differ:\n{}",
+        failures.len(),
+        vectors.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn validation_is_deterministic() {
     for (name, document, _) in vectors() {
-        assert_eq!(pkit::validate(&document), pkit::validate(&document), "{name}");
+        assert_eq!(
+            pkit::validate(&document),
+            pkit::validate(&document),
+            "{name}"
+        );
     }
 }
 
@@ -104,11 +127,16 @@ fn loading_agrees_with_validation() {
         match pkit::Registry::from_json(&document) {
             Ok(registry) => {
                 assert!(!has_error, "{name} loaded despite errors");
-                let warnings: Vec<_> = registry.warnings().iter().map(|w| w.code.as_str().to_owned()).collect();
+                let warnings: Vec<_> = registry
+                    .warnings()
+                    .iter()
+                    .map(|w| w.code.as_str().to_owned())
+                    .collect();
                 let want: Vec<_> = expected.iter().map(|e| e.code.clone()).collect();
                 assert_eq!(warnings, want, "{name}");
                 // Every valid vector round-trips.
-                let again = pkit::Registry::from_json(&registry.to_json()).expect("round trip loads");
+                let again =
+                    pkit::Registry::from_json(&registry.to_json()).expect("round trip loads");
                 assert_eq!(again, registry, "{name} round trip");
             }
             Err(e) => assert!(has_error, "{name} rejected without an expected error: {e}"),
@@ -122,7 +150,10 @@ fn every_code_is_covered_twice_and_valid_edges_exist() {
     let mut by_code: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (name, _, expected) in &vectors {
         for e in expected {
-            by_code.entry(e.code.clone()).or_default().insert(name.clone());
+            by_code
+                .entry(e.code.clone())
+                .or_default()
+                .insert(name.clone());
         }
     }
     for code in Code::ALL {
@@ -130,7 +161,10 @@ fn every_code_is_covered_twice_and_valid_edges_exist() {
         assert!(n >= 2, "{code} appears in {n} vectors");
     }
     for code in by_code.keys() {
-        assert!(code.parse::<Code>().is_ok(), "vectors use the unknown code {code}");
+        assert!(
+            code.parse::<Code>().is_ok(),
+            "vectors use the unknown code {code}"
+        );
     }
     let valid = vectors.iter().filter(|(_, _, e)| e.is_empty()).count();
     assert!(valid >= 20, "only {valid} valid vectors");

@@ -117,7 +117,7 @@ pub const APICTA_CATEGORIES: &[&str] = &[
 #[schemars(extend("additionalProperties" = false))]
 #[schemars(extend("allOf" = [
     {"if": {"properties": {"program": {"const": "other"}}, "required": ["program"]},
-     "then": {"required": ["program_name"]}},
+     "then": {"required": ["program_name"], "properties": {"program_name": {"type": "string"}}}},
     {"if": {"properties": {"program": {"const": "apicta"}}, "required": ["program"]},
      "then": {"properties": {"year": {"minimum": 2001}}}},
     {"if": {"properties": {"program": {"const": "pasha_ict"}}, "required": ["program"]},

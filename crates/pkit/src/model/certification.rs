@@ -145,6 +145,7 @@ vocabulary! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // The vocabulary macro owns the derive list.
 impl Default for CertificationStatus {
     fn default() -> Self {
         CertificationStatus::Active
@@ -219,6 +220,7 @@ pub struct Certification {
     pub expires_on: Date,
     /// As declared by the issuer; `active` when absent.
     #[serde(default)]
+    #[schemars(with = "Option<CertificationStatus>")]
     pub status: CertificationStatus,
     /// What the certificate covers (at most 2000 characters, may hold line feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -237,10 +239,18 @@ fn scheme_rules(schema: &mut schemars::Schema) {
             })
         })
         .collect();
+    let others: Vec<&str> = Scheme::ALL
+        .iter()
+        .filter(|&&s| s != Scheme::Cmmi)
+        .map(|s| s.as_str())
+        .collect();
     rules.push(serde_json::json!({
         "if": {"properties": {"scheme": {"const": "cmmi"}}, "required": ["scheme"]},
-        "then": {"required": ["level"], "properties": {"level": {"type": "integer"}}},
-        "else": {"properties": {"level": {"type": "null"}, "appraisal": {"type": "null"}}}
+        "then": {"required": ["level"], "properties": {"level": {"type": "integer"}}}
+    }));
+    rules.push(serde_json::json!({
+        "if": {"properties": {"scheme": {"enum": others}}, "required": ["scheme"]},
+        "then": {"properties": {"level": {"type": "null"}, "appraisal": {"type": "null"}}}
     }));
     schema.insert("allOf".into(), rules.into());
 }

@@ -128,7 +128,7 @@ pub struct Source {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("additionalProperties" = false))]
+#[schemars(extend("additionalProperties" = false), transform = crate::schema::count_cap)]
 pub struct Observation {
     /// What is measured.
     pub indicator: Indicator,

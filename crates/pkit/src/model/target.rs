@@ -21,7 +21,7 @@ pub const DEADLINE_FORMS: &[PeriodForm] = &[PeriodForm::FiscalYear, PeriodForm::
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("additionalProperties" = false))]
+#[schemars(extend("additionalProperties" = false), transform = crate::schema::count_cap)]
 pub struct Target {
     /// Unique id among targets.
     pub id: Slug,

@@ -1,7 +1,7 @@
 //! Validation: every issue of a document in one pass (SPEC §2).
 //!
 //! A document is read once by a pull parser that checks each value's kind and format as it
-//! goes ([`walk`]) into a draft, then the rules relate the values ([`rules`]). Issues carry the
+//! goes into a draft, then the rules relate the values. Issues carry the
 //! byte offset of their value and are sorted by it, so they come in document order. Valid
 //! documents pay for no error collection: the same pass builds the records.
 

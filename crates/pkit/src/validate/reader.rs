@@ -64,13 +64,13 @@ pub(crate) enum Integer {
     /// An integer literal that is negative or too large for u64.
     OutOfRange,
     /// A number with a fraction or an exponent.
-    NotInteger,
+    Fractional,
 }
 
 impl Number<'_> {
     pub(crate) fn integer(self) -> Integer {
         if !self.integer {
-            return Integer::NotInteger;
+            return Integer::Fractional;
         }
         if self.text.starts_with('-') {
             // `-0` is zero.
@@ -629,8 +629,8 @@ mod tests {
         assert_eq!(n("-0"), Integer::Value(0));
         assert_eq!(n("-3"), Integer::OutOfRange);
         assert_eq!(n("18446744073709551616"), Integer::OutOfRange);
-        assert_eq!(n("1.0"), Integer::NotInteger);
-        assert_eq!(n("1e3"), Integer::NotInteger);
+        assert_eq!(n("1.0"), Integer::Fractional);
+        assert_eq!(n("1e3"), Integer::Fractional);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //!
 //! Every rule takes only values that passed their own checks (no cascade, SPEC §2.1).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::draft::{
     DraftAward, DraftCertification, DraftCompany, DraftExport, DraftObservation, DraftRegistry,
@@ -106,7 +108,7 @@ struct FirstSeen<K> {
 impl<K: std::hash::Hash + Eq> FirstSeen<K> {
     fn new() -> Self {
         FirstSeen {
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
     }
 
@@ -181,14 +183,14 @@ fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
             }
         }
         for o in &c.offices {
-            let obase = format!("{base}/offices/{}", o.place.index);
+            let opath = |field: &str| format!("{base}/offices/{}{field}", o.place.index);
             if let Some(country) = &o.country {
                 if country.v == Country::PAKISTAN {
-                    rules.push(country.at, Code::DomesticOffice, format!("{obase}/country"), "an office abroad cannot be in Pakistan (PK); the head office is `headquarters`".into());
+                    rules.push(country.at, Code::DomesticOffice, opath("/country"), "an office abroad cannot be in Pakistan (PK); the head office is `headquarters`".into());
                 }
             }
             if let Some(opened) = &o.opened_on {
-                let path = || format!("{obase}/opened_on");
+                let path = || opath("/opened_on");
                 if let Some(d) = rules.not_future(opened.v, opened.at, path) {
                     before_founding(rules, founded, d, opened.at, path());
                 }
@@ -228,7 +230,7 @@ fn certifications(
     let mut numbers = FirstSeen::new();
     for c in certs {
         let j = c.place.index;
-        let cbase = format!("{base}/certifications/{j}");
+        let cpath = |field: &str| format!("{base}/certifications/{j}{field}");
         let edition = match (c.scheme, &c.edition) {
             (Some(scheme), Some(e)) if scheme.editions().contains(&e.v.as_str()) => {
                 Some(e.v.as_str())
@@ -237,7 +239,7 @@ fn certifications(
                 rules.push(
                     e.at,
                     Code::UnknownEdition,
-                    format!("{cbase}/edition"),
+                    cpath("/edition"),
                     format!(
                         "`{}` is not an edition of {scheme}: expected one of {}",
                         crate::value::shorten(&e.v),
@@ -253,7 +255,7 @@ fn certifications(
                 rules.push(
                     c.place.end,
                     Code::MissingField,
-                    format!("{cbase}/level"),
+                    cpath("/level"),
                     "a CMMI appraisal needs its maturity `level` (2..=5)".into(),
                 );
             }
@@ -261,7 +263,7 @@ fn certifications(
                 rules.push(
                     level.at,
                     Code::LevelNotApplicable,
-                    format!("{cbase}/level"),
+                    cpath("/level"),
                     format!("{scheme} has no maturity level; `level` is for cmmi only"),
                 );
             }
@@ -272,7 +274,7 @@ fn certifications(
                 rules.push(
                     appraisal.at,
                     Code::NotApplicable,
-                    format!("{cbase}/appraisal"),
+                    cpath("/appraisal"),
                     format!("{scheme} has no appraisal; `appraisal` is for cmmi only"),
                 );
             }
@@ -280,11 +282,11 @@ fn certifications(
         if let (Some(scheme), Some(number)) = (c.scheme, &c.certificate_number) {
             let key = (scheme, number.trim().to_ascii_lowercase());
             if let Some(first) = numbers.repeat(key, j) {
-                rules.push(c.place.at, Code::DuplicateRecord, cbase.clone(), format!("{scheme} certificate {} is already listed at {base}/certifications/{first}", number.trim()));
+                rules.push(c.place.at, Code::DuplicateRecord, cpath(""), format!("{scheme} certificate {} is already listed at {base}/certifications/{first}", number.trim()));
             }
         }
         let issued = c.issued_on.as_ref().and_then(|d| {
-            let path = || format!("{cbase}/issued_on");
+            let path = || cpath("/issued_on");
             let ok = rules.not_future(d.v, d.at, path)?;
             before_founding(rules, founded, ok, d.at, path());
             Some(ok)
@@ -294,35 +296,35 @@ fn certifications(
         {
             if let Some(last) = scheme.last_appraisal_day(edition) {
                 if issued > last {
-                    rules.push(d.at, Code::EditionWithdrawn, format!("{cbase}/issued_on"), format!("{scheme} {edition} could be appraised until {last}; this one is dated {issued}"));
+                    rules.push(d.at, Code::EditionWithdrawn, cpath("/issued_on"), format!("{scheme} {edition} could be appraised until {last}; this one is dated {issued}"));
                 }
             }
         }
         let Some(expires) = &c.expires_on else {
             continue;
         };
-        let epath = format!("{cbase}/expires_on");
+        let epath = || cpath("/expires_on");
         if let (Some(issued), Some(scheme)) = (issued, c.scheme) {
             let years = scheme.max_validity_years();
             if expires.v <= issued {
                 rules.push(
                     expires.at,
                     Code::DateOrder,
-                    epath.clone(),
+                    epath(),
                     format!(
                         "expires_on ({}) must be after issued_on ({issued})",
                         expires.v
                     ),
                 );
             } else if expires.v > issued.add_years(years) {
-                rules.push(expires.at, Code::ValidityTooLong, epath.clone(), format!("{scheme} certificates are valid for at most {years} year(s): issued {issued}, so expiring by {} at the latest, not {}", issued.add_years(years), expires.v));
+                rules.push(expires.at, Code::ValidityTooLong, epath(), format!("{scheme} certificates are valid for at most {years} year(s): issued {issued}, so expiring by {} at the latest, not {}", issued.add_years(years), expires.v));
             }
         } else if let Some(issued) = issued {
             if expires.v <= issued {
                 rules.push(
                     expires.at,
                     Code::DateOrder,
-                    epath.clone(),
+                    epath(),
                     format!(
                         "expires_on ({}) must be after issued_on ({issued})",
                         expires.v
@@ -333,7 +335,7 @@ fn certifications(
         if let (Some(scheme), Some(edition)) = (c.scheme, edition) {
             if let Some(end) = scheme.transition_end(edition) {
                 if expires.v > end {
-                    rules.push(expires.at, Code::BeyondTransition, epath, format!("certificates to {scheme}:{edition} are valid only until {end}, the end of the transition; this one claims {}", expires.v));
+                    rules.push(expires.at, Code::BeyondTransition, epath(), format!("certificates to {scheme}:{edition} are valid only until {end}, the end of the transition; this one claims {}", expires.v));
                 }
             }
         }
@@ -344,17 +346,17 @@ fn awards(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, awards: &[Dr
     let mut seen = FirstSeen::new();
     for a in awards {
         let k = a.place.index;
-        let abase = format!("{base}/awards/{k}");
+        let apath = |field: &str| format!("{base}/awards/{k}{field}");
         if a.program == Some(Program::Other) && a.program_name.is_none() {
             rules.push(
                 a.place.end,
                 Code::MissingField,
-                format!("{abase}/program_name"),
+                apath("/program_name"),
                 "an award of program `other` needs its `program_name`".into(),
             );
         }
         let year = a.year.as_ref().and_then(|y| {
-            let path = || format!("{abase}/year");
+            let path = || apath("/year");
             if let Some(p) = a.program {
                 if y.v < p.first_year() {
                     rules.push(
@@ -398,7 +400,7 @@ fn awards(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, awards: &[Dr
                 rules.push(
                     category.at,
                     Code::UnknownCategory,
-                    format!("{abase}/category"),
+                    apath("/category"),
                     format!("`{}` is not a known APICTA category", category.v),
                 );
             }
@@ -409,55 +411,57 @@ fn awards(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, awards: &[Dr
             if let Some(first) =
                 seen.repeat((program, year, category.v.as_str(), entry.as_str()), k)
             {
-                rules.push(a.place.at, Code::DuplicateRecord, abase.clone(), format!("the same {program} {year} award in `{}` for \"{}\" is already listed at {base}/awards/{first}", category.v, crate::value::shorten(entry)));
+                rules.push(a.place.at, Code::DuplicateRecord, apath(""), format!("the same {program} {year} award in `{}` for \"{}\" is already listed at {base}/awards/{first}", category.v, crate::value::shorten(entry)));
             }
         }
     }
 }
 
-/// The periods an export period overlaps without being equal to it (all within one fiscal year).
-fn overlapping(period: Period) -> Vec<Period> {
-    let months = |fy: i32, quarters: std::ops::RangeInclusive<u8>| {
-        quarters.flat_map(move |q| {
-            let first = if q <= 2 {
-                7 + 3 * (q - 1)
-            } else {
-                1 + 3 * (q - 3)
-            };
-            let year = if q <= 2 { fy } else { fy + 1 };
-            (first..first + 3).map(move |m| Period::Month(year, m))
-        })
-    };
+/// The twelve months of fiscal year `fy`, July first.
+fn fiscal_months(fy: i32) -> impl Iterator<Item = Period> {
+    (0..12u8).map(move |k| {
+        if k < 6 {
+            Period::Month(fy, 7 + k)
+        } else {
+            Period::Month(fy + 1, k - 5)
+        }
+    })
+}
+
+/// Where an export period sits in its fiscal year: slot 0 is the year, 1..=4 its quarters,
+/// 5..=16 its months (July first). Exports take no other forms.
+fn slot(period: Period) -> Option<(i32, usize)> {
     match period {
-        Period::FiscalYear(fy) => (1..=4)
-            .map(|q| Period::FiscalQuarter(fy, q))
-            .chain(months(fy, 1..=4))
-            .collect(),
-        Period::FiscalQuarter(fy, q) => std::iter::once(Period::FiscalYear(fy))
-            .chain(months(fy, q..=q))
-            .collect(),
-        Period::Month(..) => match period.fiscal_year() {
-            Some(fy) => {
-                let q = (1..=4u8)
-                    .find(|&q| Period::FiscalQuarter(fy, q).contains(period))
-                    .unwrap_or(1);
-                vec![Period::FiscalYear(fy), Period::FiscalQuarter(fy, q)]
-            }
-            None => Vec::new(),
-        },
-        // Exports take only fiscal years, fiscal quarters and months.
-        Period::Year(_) | Period::Quarter(..) => Vec::new(),
+        Period::FiscalYear(fy) => Some((fy, 0)),
+        Period::FiscalQuarter(fy, q) => Some((fy, usize::from(q))),
+        Period::Month(_, m) => Some((period.fiscal_year()?, 5 + (usize::from(m) + 5) % 12)),
+        Period::Year(_) | Period::Quarter(..) => None,
     }
 }
 
+/// The slots that overlap `slot` without being it.
+fn overlapping_slots(slot: usize) -> u32 {
+    match slot {
+        0 => 0x1FFFE,
+        1..=4 => 1 | (0b111 << (5 + 3 * (slot - 1))),
+        _ => 1 | (1 << (1 + (slot - 5) / 3)),
+    }
+}
+
+/// The export periods seen for one market, service and fiscal year.
+#[derive(Default)]
+struct FiscalYearSlots {
+    taken: u32,
+    first: [usize; 17],
+}
+
 fn exports(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, exports: &[DraftExport]) {
-    let mut seen = FirstSeen::new();
+    let mut seen: HashMap<_, FiscalYearSlots> = HashMap::default();
     for e in exports {
         let n = e.place.index;
-        let ebase = format!("{base}/exports/{n}");
+        let path = |field: &str| format!("{base}/exports/{n}{field}");
         let Some(p) = &e.period else { continue };
-        let path = || format!("{ebase}/period");
-        let Some(period) = rules.period_not_future(p.v, p.at, path) else {
+        let Some(period) = rules.period_not_future(p.v, p.at, || path("/period")) else {
             continue;
         };
         if let Some(f) = founded {
@@ -465,27 +469,31 @@ fn exports(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, exports: &[
                 rules.push(
                     p.at,
                     Code::BeforeFounding,
-                    path(),
+                    path("/period"),
                     format!("{period} ends before the company was founded ({f})"),
                 );
             }
         }
-        let (Some(market), Some(service)) = (e.market, e.service) else {
+        let (Some(market), Some(service), Some((fy, slot))) = (e.market, e.service, slot(period))
+        else {
             continue;
         };
-        if let Some(first) = seen.repeat((market, service, period), n) {
-            rules.push(e.place.at, Code::DuplicateRecord, ebase.clone(), format!("a record for {period} with the same market and service is already at {base}/exports/{first}"));
+        let slots = seen.entry((market, service, fy)).or_default();
+        if slots.taken & (1 << slot) != 0 {
+            rules.push(e.place.at, Code::DuplicateRecord, path(""), format!("a record for {period} with the same market and service is already at {base}/exports/{}", slots.first[slot]));
         }
-        let overlap = overlapping(period)
-            .into_iter()
-            .filter_map(|other| {
-                seen.seen
-                    .get(&(market, service, other))
-                    .map(|&i| (other, i))
-            })
-            .min_by_key(|&(_, i)| i);
-        if let Some((other, first)) = overlap {
-            rules.push(e.place.at, Code::OverlappingPeriods, ebase, format!("{period} overlaps {other} at {base}/exports/{first} with the same market and service: the same revenue would count twice"));
+        let overlaps = slots.taken & overlapping_slots(slot);
+        if overlaps != 0 {
+            let first = (0..17)
+                .filter(|s| overlaps & (1 << s) != 0)
+                .map(|s| slots.first[s])
+                .min()
+                .unwrap_or(0);
+            rules.push(e.place.at, Code::OverlappingPeriods, path(""), format!("{period} overlaps another period at {base}/exports/{first} with the same market and service: the same revenue would count twice"));
+        }
+        if slots.taken & (1 << slot) == 0 {
+            slots.taken |= 1 << slot;
+            slots.first[slot] = n;
         }
     }
 }
@@ -522,7 +530,7 @@ struct Current {
 
 fn observations(rules: &mut Rules<'_>, observations: &[DraftObservation]) {
     // (indicator, region, period) -> the vintages seen, in document order.
-    let mut series: HashMap<(Indicator, Region, Period), Vec<Current>> = HashMap::new();
+    let mut series: HashMap<(Indicator, Region, Period), Vec<Current>> = HashMap::default();
     let mut order = Vec::new();
     for o in observations {
         let base = format!("/observations/{}", o.place.index);
@@ -631,11 +639,7 @@ fn consistency(
                     reasons.push(format!("its four fiscal quarters sum to {s}"));
                 }
             }
-            let months = overlapping(period)
-                .into_iter()
-                .filter(|p| matches!(p, Period::Month(..)))
-                .map(|p| (indicator, region, p))
-                .collect();
+            let months = fiscal_months(fy).map(|p| (indicator, region, p)).collect();
             if let Some(s) = sum(months) {
                 if off_by_more_than_1pc(s, total_value) {
                     reasons.push(format!("its twelve months sum to {s}"));
@@ -722,32 +726,36 @@ mod tests {
     }
 
     #[test]
-    fn overlaps_within_a_fiscal_year() {
-        let fy = Period::FiscalYear(2023);
-        let o = overlapping(fy);
-        assert_eq!(o.len(), 16);
-        assert!(o.iter().all(|p| fy.overlaps(*p) && *p != fy));
-        let m = overlapping(Period::Month(2024, 3));
-        assert_eq!(
-            m,
-            vec![Period::FiscalYear(2023), Period::FiscalQuarter(2023, 3)]
-        );
-        let q = overlapping(Period::FiscalQuarter(2023, 2));
-        assert_eq!(
-            q,
-            vec![
-                Period::FiscalYear(2023),
-                Period::Month(2023, 10),
-                Period::Month(2023, 11),
-                Period::Month(2023, 12)
-            ]
-        );
+    fn slots_within_a_fiscal_year() {
+        // Every pair of distinct export periods of one fiscal year: the slot masks agree with
+        // Period::overlaps.
+        let mut periods = vec![Period::FiscalYear(2023)];
+        periods.extend((1..=4).map(|q| Period::FiscalQuarter(2023, q)));
+        periods.extend(fiscal_months(2023));
+        let slots: Vec<usize> = periods
+            .iter()
+            .map(|&p| {
+                slot(p)
+                    .map(|(fy, s)| {
+                        assert_eq!(fy, 2023);
+                        s
+                    })
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(slots, (0..17).collect::<Vec<_>>());
+        for (i, &a) in periods.iter().enumerate() {
+            for (j, &b) in periods.iter().enumerate() {
+                let masked = overlapping_slots(i) & (1 << j) != 0;
+                assert_eq!(masked, i != j && a.overlaps(b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
     fn integer_classes() {
         let n = |integer| RawNumber { integer, at: 0 };
-        assert!(check_usd(n(Integer::NotInteger)).is_err());
+        assert!(check_usd(n(Integer::Fractional)).is_err());
         assert!(check_usd(n(Integer::Value(10_000_000_000_000))).is_ok());
         assert!(check_usd(n(Integer::Value(10_000_000_000_001))).is_err());
     }

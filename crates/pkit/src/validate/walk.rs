@@ -417,7 +417,7 @@ impl<'a> Walker<'a> {
         if let Some(n) = version {
             match n.integer {
                 Integer::Value(1) => {}
-                Integer::NotInteger => {
+                Integer::Fractional => {
                     self.path.push(Seg::Key(Cow::Borrowed("schema_version")));
                     self.issue(n.at, Code::InvalidType, "expected the integer 1");
                     self.path.pop();
@@ -786,7 +786,7 @@ impl<'a> Walker<'a> {
 /// Checks an integer field: `invalid_type` for a non-integer, `out_of_range` outside min..=max.
 pub(crate) fn check_integer(n: RawNumber, min: u64, max: u64) -> Result<u64, (Code, String)> {
     match n.integer {
-        Integer::NotInteger => Err((
+        Integer::Fractional => Err((
             Code::InvalidType,
             "expected an integer (no fraction or exponent)".into(),
         )),

@@ -323,14 +323,21 @@ impl fmt::Debug for Period {
 
 super::serialize_display!(Period);
 
-/// The JSON Schema pattern of each period form.
-pub(crate) fn form_pattern(form: PeriodForm) -> &'static str {
+/// The JSON Schema pattern of each period form (without anchors): years 1900..=2100, the
+/// fiscal-year suffix spelled out (JSON Schema regexes have no arithmetic).
+pub(crate) fn form_pattern(form: PeriodForm) -> String {
+    const YEAR: &str = "(19[0-9]{2}|20[0-9]{2}|2100)";
+    let pairs: Vec<String> = (0..100)
+        .map(|y| format!("{y:02}-{:02}", (y + 1) % 100))
+        .collect();
+    let fiscal = format!("FY(19|20)({})", pairs.join("|"));
     match form {
-        PeriodForm::FiscalYear => "FY[0-9]{4}-[0-9]{2}",
-        PeriodForm::FiscalQuarter => "FY[0-9]{4}-[0-9]{2}-Q[1-4]",
-        PeriodForm::Month => "[0-9]{4}-(0[1-9]|1[0-2])",
-        PeriodForm::CalendarYear => "[0-9]{4}",
-        PeriodForm::CalendarQuarter => "[0-9]{4}-Q[1-4]",
+        PeriodForm::FiscalYear => fiscal,
+        // The quarters of FY1899-00 and FY2100-01 that fall inside 1900..=2100 are periods too.
+        PeriodForm::FiscalQuarter => format!("{fiscal}-Q[1-4]|FY1899-00-Q[34]|FY2100-01-Q[12]"),
+        PeriodForm::Month => format!("{YEAR}-(0[1-9]|1[0-2])"),
+        PeriodForm::CalendarYear => YEAR.to_owned(),
+        PeriodForm::CalendarQuarter => format!("{YEAR}-Q[1-4]"),
     }
 }
 
@@ -379,6 +386,14 @@ mod tests {
         ] {
             assert!(s.parse::<Period>().is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn edge_quarters_follow_the_day_range() {
+        assert!("FY1899-00-Q3".parse::<Period>().is_ok());
+        assert!("FY1899-00-Q2".parse::<Period>().is_err());
+        assert!("FY2100-01-Q2".parse::<Period>().is_ok());
+        assert!("FY2100-01-Q3".parse::<Period>().is_err());
     }
 
     #[test]

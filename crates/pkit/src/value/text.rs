@@ -59,13 +59,14 @@ pub fn check_text(s: &str, rule: TextRule) -> Result<(), ParseError> {
             "the text is empty (or only white space)",
         ));
     }
-    let bad = |c: char| (c < ' ' && !(rule.line_feeds && c == '\n')) || c == '\u{7f}';
-    if let Some(c) = s.chars().find(|&c| bad(c)) {
+    // Control characters are single bytes in UTF-8 that never occur inside another character.
+    let bad = |b: u8| (b < b' ' && !(rule.line_feeds && b == b'\n')) || b == 0x7f;
+    if let Some(b) = s.bytes().find(|&b| bad(b)) {
         return Err(ParseError::new(
             Code::InvalidText,
             format!(
                 "the text contains the control character U+{:04X}{}",
-                u32::from(c),
+                u32::from(b),
                 if rule.line_feeds {
                     ""
                 } else {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
+# (the shared vectors, the committed-schema staleness check, the CLI), rustdoc without
+# warnings, and the JSON Schema check with a standard validator (Python jsonschema, installed
+# into a virtual environment here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (unit, integration, doctests; vectors; schema staleness; CLI)"
+cargo test --workspace
+
+step "cargo doc without warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+
+step "JSON Schema against the vectors with a standard validator"
+venv="${PKIT_VENV:-target/venv}"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "jsonschema>=4.18" "pytest>=7"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider tests/schema
+
+step "all tests passed"

@@ -38,9 +38,13 @@ macro_rules! vocabulary {
 
         impl $name {
             /// Every value, in the spec's order.
+            #[doc = concat!("```\nlet all = pkit::model::", stringify!($name), "::ALL;\nassert!(!all.is_empty());\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
-            /// The value as written in documents.
+            /// The value as written in documents; parsing it gives the value back.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse pkit::model::", stringify!($name), ";\nfor v in ", stringify!($name), "::ALL {\n    assert_eq!(v.as_str().parse::<", stringify!($name), ">(), Ok(*v));\n}\n```")]
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)*

@@ -35,12 +35,15 @@ impl Issue {
     /// ```
     /// let issue = pkit::Issue::new(pkit::Code::MissingField, "/as_of", "`as_of` is required");
     /// assert_eq!(issue.to_string(), "/as_of: error missing_field: `as_of` is required");
+    /// // Messages are one line: control characters are escaped.
+    /// let issue = pkit::Issue::new(pkit::Code::UnknownField, "/a\nb", "unknown field `a\nb`");
+    /// assert_eq!(issue.message, "unknown field `a\\nb`");
     /// ```
     pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Issue {
         Issue {
             code,
             path: path.into(),
-            message: message.into(),
+            message: one_line(message.into()),
             severity: code.severity(),
         }
     }
@@ -64,6 +67,24 @@ impl fmt::Display for Issue {
             self.path, self.severity, self.code, self.message
         )
     }
+}
+
+/// A message is one line: control characters from the document (a line feed in a key, say)
+/// are shown escaped.
+fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Every issue of one document, in document order.

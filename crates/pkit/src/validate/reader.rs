@@ -255,11 +255,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A syntax error inside the string whose content starts at `start`.
     fn in_string(&self, start: usize, message: impl Into<String>) -> Stop {
         Stop::Syntax {
             at: self.pos,
             message: message.into(),
-            in_string: Some(start),
+            // The scan after the error counts from the opening quote.
+            in_string: Some(start.saturating_sub(1)),
             depth: self.depth,
         }
     }
@@ -517,7 +519,7 @@ pub(crate) fn limit_after_syntax_error(
             Some(start) => match b {
                 b'\\' => i += 1,
                 b'"' => {
-                    if i - start - 1 > limits.max_string_bytes {
+                    if i.saturating_sub(start + 1) > limits.max_string_bytes {
                         return too_long();
                     }
                     string_start = None;
@@ -542,7 +544,7 @@ pub(crate) fn limit_after_syntax_error(
         i += 1;
     }
     match string_start {
-        Some(start) if src.len() - start - 1 > limits.max_string_bytes => too_long(),
+        Some(start) if src.len().saturating_sub(start + 1) > limits.max_string_bytes => too_long(),
         _ => None,
     }
 }
@@ -641,6 +643,42 @@ mod tests {
         assert!(skip_all(&ok).is_ok());
         let over = format!("{}{}", "[".repeat(65), "]".repeat(65));
         assert!(matches!(skip_all(&over), Err(Stop::Limit(_))));
+    }
+
+    #[test]
+    fn limit_scan_after_an_error_in_a_string() {
+        let small = Limits {
+            max_string_bytes: 3,
+            ..Limits::default()
+        };
+        // An unterminated string at the very end: no underflow, no limit.
+        let mut r = Reader::new("\"", small);
+        let Err(Stop::Syntax {
+            at,
+            in_string,
+            depth,
+            ..
+        }) = r.string()
+        else {
+            panic!("syntax error expected")
+        };
+        assert_eq!(
+            limit_after_syntax_error("\"", at, in_string, depth, small),
+            None
+        );
+        // A control character inside a long string: the string's length still counts.
+        let text = "\"ab\u{1}cdef\"";
+        let mut r = Reader::new(text, small);
+        let Err(Stop::Syntax {
+            at,
+            in_string,
+            depth,
+            ..
+        }) = r.string()
+        else {
+            panic!("syntax error expected")
+        };
+        assert!(limit_after_syntax_error(text, at, in_string, depth, small).is_some());
     }
 
     #[test]

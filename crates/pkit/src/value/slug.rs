@@ -27,6 +27,9 @@ macro_rules! slug_type {
 
         impl $name {
             /// The text.
+            ///
+            /// # Example
+            #[doc = concat!("```\nlet v: pkit::value::", stringify!($name), " = \"abc\".parse().unwrap();\nassert_eq!(v.as_str(), \"abc\");\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }

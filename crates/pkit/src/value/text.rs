@@ -23,6 +23,11 @@ pub struct TextRule {
 
 impl TextRule {
     /// A one-line text of at most `max_chars` characters.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!pkit::value::TextRule::line(200).line_feeds);
+    /// ```
     pub const fn line(max_chars: usize) -> TextRule {
         TextRule {
             max_chars,
@@ -31,6 +36,11 @@ impl TextRule {
     }
 
     /// A text of at most `max_chars` characters that may hold line feeds.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(pkit::value::TextRule::paragraph(2000).line_feeds);
+    /// ```
     pub const fn paragraph(max_chars: usize) -> TextRule {
         TextRule {
             max_chars,

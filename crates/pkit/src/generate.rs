@@ -99,18 +99,8 @@ const FOREIGN_CITIES: &[&str] = &["Head office abroad", "Sales office", "Deliver
 
 /// The LEI made of an 18-character base and its ISO 7064 MOD 97-10 check digits.
 fn lei(base: &str) -> String {
-    let remainder = base.bytes().chain(*b"00").fold(0u32, |acc, c| {
-        let v = if c.is_ascii_digit() {
-            u32::from(c - b'0')
-        } else {
-            u32::from(c - b'A') + 10
-        };
-        if v >= 10 {
-            (acc * 100 + v) % 97
-        } else {
-            (acc * 10 + v) % 97
-        }
-    });
+    let with_zeros = format!("{base}00");
+    let remainder = crate::value::identifiers::mod97(with_zeros.as_bytes());
     format!("{base}{:02}", 98 - remainder)
 }
 

@@ -9,13 +9,13 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::draft::{
-    DraftAward, DraftCertification, DraftCompany, DraftExport, DraftObservation, DraftRegistry,
+    At, DraftAward, DraftCertification, DraftCompany, DraftExport, DraftObservation, DraftRegistry,
     DraftTarget, RawNumber,
 };
 use super::walk::{check_integer, check_usd, Located};
 use super::{Code, Issue};
 use crate::model::{Indicator, Program, Scheme, Unit, APICTA_CATEGORIES};
-use crate::value::{ntn_taxpayer, Country, Date, Period, Region};
+use crate::value::{ntn_taxpayer, Country, Date, Period, Region, Slug};
 
 /// Collects the rules' issues.
 struct Rules<'d> {
@@ -124,6 +124,26 @@ impl<K: std::hash::Hash + Eq> FirstSeen<K> {
     }
 }
 
+/// `duplicate_id` when element `i` of `/{array}` repeats an earlier id.
+fn unique_id<'d>(
+    rules: &mut Rules<'_>,
+    ids: &mut FirstSeen<&'d str>,
+    id: Option<&'d At<Slug>>,
+    array: &str,
+    i: usize,
+) {
+    if let Some(id) = id {
+        if let Some(first) = ids.repeat(id.v.as_str(), i) {
+            rules.push(
+                id.at,
+                Code::DuplicateId,
+                format!("/{array}/{i}/id"),
+                format!("the id `{}` is already used by /{array}/{first}", id.v),
+            );
+        }
+    }
+}
+
 fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
     let mut ids = FirstSeen::new();
     let mut ntns = FirstSeen::new();
@@ -132,16 +152,7 @@ fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
     for c in companies {
         let i = c.place.index;
         let base = format!("/companies/{i}");
-        if let Some(id) = &c.id {
-            if let Some(first) = ids.repeat(id.v.as_str(), i) {
-                rules.push(
-                    id.at,
-                    Code::DuplicateId,
-                    format!("{base}/id"),
-                    format!("the id `{}` is already used by /companies/{first}", id.v),
-                );
-            }
-        }
+        unique_id(rules, &mut ids, c.id.as_ref(), "companies", i);
         for (field, value, seen) in [
             ("ntn", &c.ntn, &mut ntns),
             ("cuin", &c.cuin, &mut cuins),
@@ -668,16 +679,7 @@ fn targets(rules: &mut Rules<'_>, targets: &[DraftTarget]) {
     for t in targets {
         let i = t.place.index;
         let base = format!("/targets/{i}");
-        if let Some(id) = &t.id {
-            if let Some(first) = ids.repeat(id.v.as_str(), i) {
-                rules.push(
-                    id.at,
-                    Code::DuplicateId,
-                    format!("{base}/id"),
-                    format!("the id `{}` is already used by /targets/{first}", id.v),
-                );
-            }
-        }
+        unique_id(rules, &mut ids, t.id.as_ref(), "targets", i);
         if let Some(n) = t.value {
             if indicator_value(rules, t.indicator.flatten(), n, &format!("{base}/value")) == Some(0)
             {

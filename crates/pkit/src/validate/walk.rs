@@ -241,6 +241,22 @@ impl<'a> Walker<'a> {
         Ok(Some(Place { index, at, end }))
     }
 
+    /// Walks a record object into `draft` and keeps it, with its place, when it is an object.
+    fn record<D: Placed>(
+        &mut self,
+        index: usize,
+        fields: &[Field],
+        mut draft: D,
+        out: &mut Vec<D>,
+        mut field: impl FnMut(&mut Self, &mut D, usize) -> Res<()>,
+    ) -> Res<()> {
+        if let Some(place) = self.object(index, fields, |w, i| field(w, &mut draft, i))? {
+            *draft.place_mut() = place;
+            out.push(draft);
+        }
+        Ok(())
+    }
+
     /// Reports the required field `name` of the current object as missing.
     pub(crate) fn missing(&mut self, end: usize, name: &'static str) {
         self.path.push(Seg::Key(Cow::Borrowed(name)));
@@ -457,14 +473,14 @@ impl<'a> Walker<'a> {
             opt("awards"),
             opt("exports"),
         ];
-        let mut c = DraftCompany::default();
-        let place = self.object(index, &FIELDS, |w, i| {
+        let c = DraftCompany::default();
+        self.record(index, &FIELDS, c, out, |w, c, i| {
             match i {
                 0 => c.id = w.parsed()?,
                 1 => c.legal_name = w.text(LINE_200)?,
                 2 => c.trade_name = w.text(LINE_200)?,
                 3 => c.legal_form = w.value()?,
-                4 => w.identifiers(&mut c)?,
+                4 => w.identifiers(c)?,
                 5 => c.founded_on = w.parsed()?,
                 6 => c.headquarters = w.headquarters()?,
                 7 => c.website = w.checked(check_url)?.map(|a| a.v),
@@ -482,12 +498,7 @@ impl<'a> Walker<'a> {
                 _ => w.array(|w, i| w.export(i, &mut c.exports))?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            c.place = place;
-            out.push(c);
-        }
-        Ok(())
+        })
     }
 
     fn identifiers(&mut self, c: &mut DraftCompany) -> Res<()> {
@@ -521,20 +532,15 @@ impl<'a> Walker<'a> {
 
     fn office(&mut self, index: usize, out: &mut Vec<DraftOffice>) -> Res<()> {
         const FIELDS: [Field; 3] = [req("country"), req("city"), opt("opened_on")];
-        let mut o = DraftOffice::default();
-        let place = self.object(index, &FIELDS, |w, i| {
+        let o = DraftOffice::default();
+        self.record(index, &FIELDS, o, out, |w, o, i| {
             match i {
                 0 => o.country = w.parsed()?,
                 1 => o.city = w.text(LINE_100)?,
                 _ => o.opened_on = w.parsed()?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            o.place = place;
-            out.push(o);
-        }
-        Ok(())
+        })
     }
 
     fn certification(&mut self, index: usize, out: &mut Vec<DraftCertification>) -> Res<()> {
@@ -551,8 +557,8 @@ impl<'a> Walker<'a> {
             opt("status"),
             opt("scope"),
         ];
-        let mut c = DraftCertification::default();
-        let place = self.object(index, &FIELDS, |w, i| {
+        let c = DraftCertification::default();
+        self.record(index, &FIELDS, c, out, |w, c, i| {
             match i {
                 0 => c.scheme = w.value()?,
                 1 => {
@@ -577,12 +583,7 @@ impl<'a> Walker<'a> {
                 _ => c.scope = w.text(TextRule::paragraph(2000))?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            c.place = place;
-            out.push(c);
-        }
-        Ok(())
+        })
     }
 
     fn award(&mut self, index: usize, out: &mut Vec<DraftAward>) -> Res<()> {
@@ -595,8 +596,8 @@ impl<'a> Walker<'a> {
             req("entry"),
             opt("host_country"),
         ];
-        let mut a = DraftAward::default();
-        let place = self.object(index, &FIELDS, |w, i| {
+        let a = DraftAward::default();
+        self.record(index, &FIELDS, a, out, |w, a, i| {
             match i {
                 0 => a.program = w.value()?,
                 1 => a.program_name = Some(w.text(LINE_200)?),
@@ -612,12 +613,7 @@ impl<'a> Walker<'a> {
                 _ => a.host_country = w.value()?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            a.place = place;
-            out.push(a);
-        }
-        Ok(())
+        })
     }
 
     fn export(&mut self, index: usize, out: &mut Vec<DraftExport>) -> Res<()> {
@@ -627,12 +623,12 @@ impl<'a> Walker<'a> {
             opt("market"),
             opt("service"),
         ];
-        let mut e = DraftExport {
+        let e = DraftExport {
             market: Some(None),
             service: Some(None),
             ..DraftExport::default()
         };
-        let place = self.object(index, &FIELDS, |w, i| {
+        self.record(index, &FIELDS, e, out, |w, e, i| {
             match i {
                 0 => e.period = w.period(EXPORT_PERIOD_FORMS)?,
                 1 => e.amount_usd = w.usd()?,
@@ -640,12 +636,7 @@ impl<'a> Walker<'a> {
                 _ => e.service = w.value()?.map(Some),
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            e.place = place;
-            out.push(e);
-        }
-        Ok(())
+        })
     }
 
     fn source(&mut self) -> Res<Option<Source>> {
@@ -687,12 +678,12 @@ impl<'a> Walker<'a> {
             opt("published_on"),
             opt("note"),
         ];
-        let mut o = DraftObservation {
+        let o = DraftObservation {
             region: Some(Region::PAKISTAN),
             published_on: Some(None),
             ..DraftObservation::default()
         };
-        let place = self.object(index, &FIELDS, |w, i| {
+        self.record(index, &FIELDS, o, out, |w, o, i| {
             match i {
                 0 => o.indicator = Some(w.value()?),
                 1 => o.region = w.value()?,
@@ -703,12 +694,7 @@ impl<'a> Walker<'a> {
                 _ => o.note = w.text(NOTE)?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            o.place = place;
-            out.push(o);
-        }
-        Ok(())
+        })
     }
 
     fn target(&mut self, index: usize, out: &mut Vec<DraftTarget>) -> Res<()> {
@@ -723,11 +709,11 @@ impl<'a> Walker<'a> {
             opt("source"),
             opt("note"),
         ];
-        let mut t = DraftTarget {
+        let t = DraftTarget {
             region: Some(Region::PAKISTAN),
             ..DraftTarget::default()
         };
-        let place = self.object(index, &FIELDS, |w, i| {
+        self.record(index, &FIELDS, t, out, |w, t, i| {
             match i {
                 0 => t.id = w.parsed()?,
                 1 => t.indicator = Some(w.value()?),
@@ -740,12 +726,7 @@ impl<'a> Walker<'a> {
                 _ => t.note = w.text(NOTE)?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            t.place = place;
-            out.push(t);
-        }
-        Ok(())
+        })
     }
 
     fn ranking(&mut self, index: usize, out: &mut Vec<DraftRanking>) -> Res<()> {
@@ -760,8 +741,8 @@ impl<'a> Walker<'a> {
             opt("source"),
             opt("note"),
         ];
-        let mut r = DraftRanking::default();
-        let place = self.object(index, &FIELDS, |w, i| {
+        let r = DraftRanking::default();
+        self.record(index, &FIELDS, r, out, |w, r, i| {
             match i {
                 0 => r.index = w.text(LINE_200)?,
                 1 => r.publisher = w.text(LINE_200)?,
@@ -774,14 +755,35 @@ impl<'a> Walker<'a> {
                 _ => r.note = w.text(NOTE)?,
             }
             Ok(())
-        })?;
-        if let Some(place) = place {
-            r.place = place;
-            out.push(r);
-        }
-        Ok(())
+        })
     }
 }
+
+/// A draft record that knows where it stands.
+trait Placed {
+    fn place_mut(&mut self) -> &mut Place;
+}
+
+macro_rules! placed {
+    ($($t:ty),*) => {$(
+        impl Placed for $t {
+            fn place_mut(&mut self) -> &mut Place {
+                &mut self.place
+            }
+        }
+    )*};
+}
+
+placed!(
+    DraftCompany,
+    DraftOffice,
+    DraftCertification,
+    DraftAward,
+    DraftExport,
+    DraftObservation,
+    DraftTarget,
+    DraftRanking
+);
 
 /// Checks an integer field: `invalid_type` for a non-integer, `out_of_range` outside min..=max.
 pub(crate) fn check_integer(n: RawNumber, min: u64, max: u64) -> Result<u64, (Code, String)> {

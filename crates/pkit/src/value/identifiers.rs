@@ -63,6 +63,22 @@ pub fn check_cuin(s: &str) -> Result<(), ParseError> {
     })
 }
 
+/// ISO 7064 MOD 97-10 over digits and upper-case letters (A = 10, ..., Z = 35).
+pub(crate) fn mod97(chars: &[u8]) -> u32 {
+    chars.iter().fold(0u32, |acc, &c| {
+        let v = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c.saturating_sub(b'A')) + 10
+        };
+        if v >= 10 {
+            (acc * 100 + v) % 97
+        } else {
+            (acc * 10 + v) % 97
+        }
+    })
+}
+
 /// Checks a Legal Entity Identifier (ISO 17442): 18 upper-case letters or digits, then two
 /// check digits that satisfy ISO 7064 MOD 97-10.
 ///
@@ -91,19 +107,7 @@ pub fn check_lei(s: &str) -> Result<(), ParseError> {
             ),
         ));
     }
-    let remainder = b.iter().fold(0u32, |acc, &c| {
-        let v = if c.is_ascii_digit() {
-            u32::from(c - b'0')
-        } else {
-            u32::from(c - b'A') + 10
-        };
-        if v >= 10 {
-            (acc * 100 + v) % 97
-        } else {
-            (acc * 10 + v) % 97
-        }
-    });
-    if remainder == 1 {
+    if mod97(b) == 1 {
         Ok(())
     } else {
         Err(ParseError::new(

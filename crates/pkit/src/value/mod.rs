@@ -6,7 +6,7 @@
 mod country;
 mod country_codes;
 mod date;
-mod identifiers;
+pub(crate) mod identifiers;
 pub(crate) mod period;
 mod slug;
 mod text;

@@ -45,6 +45,7 @@ pub mod model;
 mod registry;
 mod sample;
 pub mod schema;
+pub mod table;
 pub mod validate;
 pub mod value;
 

@@ -1,6 +1,15 @@
-//! Computations on a [`Registry`](crate::Registry): counts and certification status for the
-//! report. (Fiscal-year roll-ups, growth and target progress come next.)
+//! Computations on a [`Registry`](crate::Registry), the questions the data is for: fiscal-year
+//! series and totals, growth, target progress, company exports, certification status and
+//! coverage, award tallies, and a summary of everything.
+//!
+//! Amounts stay integers (whole USD); ratios are computed from them on demand.
 
+mod awards;
+mod certifications;
+mod exports;
+mod growth;
+mod series;
 mod summary;
+mod targets;
 
 pub use summary::{Breakdown, Count, Summary};

@@ -1,0 +1,1 @@
+//! awards analytics (being written).

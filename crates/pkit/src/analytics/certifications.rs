@@ -1,0 +1,1 @@
+//! certifications analytics (being written).

@@ -1,0 +1,1 @@
+//! series analytics (being written).

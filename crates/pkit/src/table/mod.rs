@@ -1,0 +1,1 @@
+//! Flat, typed, columnar tables of a registry (being written).

@@ -1,0 +1,544 @@
+//! Building the tables: one pass over the records per table, every column allocated once.
+
+use rustc_hash::FxHashMap;
+
+use super::{Column, Table, TableName, Values};
+use crate::model::{Company, Indicator, Service, Source};
+use crate::value::{Period, Region};
+use crate::Registry;
+
+impl Registry {
+    /// The table `name` of the registry: one row per record, columns in their fixed order.
+    ///
+    /// Certification status is derived on [`Registry::as_of`].
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::table::TableName;
+    /// let registry = pkit::Registry::sample();
+    /// let certs = registry.table(TableName::Certifications);
+    /// let count: usize = registry.companies().iter().map(|c| c.certifications.len()).sum();
+    /// assert_eq!(certs.rows(), count);
+    /// assert_eq!(certs.column("status").and_then(|c| c.values().cell(0)).as_deref(), Some("active"));
+    /// ```
+    pub fn table(&self, name: TableName) -> Table {
+        match name {
+            TableName::Companies => companies(self),
+            TableName::Offices => offices(self),
+            TableName::Certifications => certifications(self),
+            TableName::Awards => awards(self),
+            TableName::Exports => exports(self),
+            TableName::Observations => observations(self),
+            TableName::Targets => targets(self),
+            TableName::Rankings => rankings(self),
+        }
+    }
+
+    /// Every table of the registry, in the order of [`TableName::ALL`].
+    ///
+    /// # Example
+    /// ```
+    /// let tables = pkit::Registry::sample().tables();
+    /// let names: Vec<_> = tables.iter().map(|t| t.name().as_str()).collect();
+    /// assert_eq!(names, ["companies", "offices", "certifications", "awards", "exports",
+    ///                    "observations", "targets", "rankings"]);
+    /// ```
+    pub fn tables(&self) -> Vec<Table> {
+        TableName::ALL
+            .iter()
+            .map(|&name| self.table(name))
+            .collect()
+    }
+}
+
+/// A vector for `n` values.
+fn column<T>(n: usize) -> Vec<T> {
+    Vec::with_capacity(n)
+}
+
+fn text(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+fn opt_text(s: Option<&String>) -> Option<String> {
+    s.cloned()
+}
+
+/// The services of a company joined with `;` in document order; `None` when there are none.
+fn services(list: &[Service]) -> Option<String> {
+    let len = list.iter().map(|s| s.as_str().len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(len.checked_sub(1)?);
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(s.as_str());
+    }
+    Some(out)
+}
+
+/// Pushes `n` as at least `width` decimal digits, zero-padded (like `{n:0width$}`).
+fn push_digits(out: &mut String, n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        // A single decimal digit.
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+/// The document form of a period, as its `Display` writes it, without the formatting machinery
+/// (a period is formatted for most rows of the large tables).
+fn period_text(period: Period) -> String {
+    let mut out = String::with_capacity(12);
+    let year = |out: &mut String, y: i32| match u32::try_from(y) {
+        Ok(y) => push_digits(out, y, 4),
+        Err(_) => out.push_str(&y.to_string()),
+    };
+    let suffix = |out: &mut String, y: i32| {
+        out.push('-');
+        push_digits(out, u32::try_from((y + 1).rem_euclid(100)).unwrap_or(0), 2);
+    };
+    match period {
+        Period::FiscalYear(y) => {
+            out.push_str("FY");
+            year(&mut out, y);
+            suffix(&mut out, y);
+        }
+        Period::FiscalQuarter(y, q) => {
+            out.push_str("FY");
+            year(&mut out, y);
+            suffix(&mut out, y);
+            out.push_str("-Q");
+            push_digits(&mut out, u32::from(q), 1);
+        }
+        Period::Month(y, m) => {
+            year(&mut out, y);
+            out.push('-');
+            push_digits(&mut out, u32::from(m), 2);
+        }
+        Period::Year(y) => year(&mut out, y),
+        Period::Quarter(y, q) => {
+            year(&mut out, y);
+            out.push_str("-Q");
+            push_digits(&mut out, u32::from(q), 1);
+        }
+    }
+    out
+}
+
+fn companies(registry: &Registry) -> Table {
+    let list = registry.companies();
+    let n = list.len();
+    let (mut id, mut legal_name, mut trade_name, mut legal_form) =
+        (column(n), column(n), column(n), column(n));
+    let (mut ntn, mut cuin, mut lei, mut pseb) = (column(n), column(n), column(n), column(n));
+    let (mut founded_on, mut city, mut region, mut website) =
+        (column(n), column(n), column(n), column(n));
+    let (mut email, mut employees, mut services_col) = (column(n), column(n), column(n));
+    for c in list {
+        id.push(text(c.id.as_str()));
+        legal_name.push(text(&c.legal_name));
+        trade_name.push(opt_text(c.trade_name.as_ref()));
+        legal_form.push(text(c.legal_form.as_str()));
+        ntn.push(opt_text(c.identifiers.ntn.as_ref()));
+        cuin.push(opt_text(c.identifiers.cuin.as_ref()));
+        lei.push(opt_text(c.identifiers.lei.as_ref()));
+        pseb.push(opt_text(c.identifiers.pseb.as_ref()));
+        founded_on.push(c.founded_on);
+        city.push(text(&c.headquarters.city));
+        region.push(text(c.headquarters.region.code()));
+        website.push(opt_text(c.website.as_ref()));
+        email.push(opt_text(c.email.as_ref()));
+        employees.push(c.employees);
+        services_col.push(services(&c.services));
+    }
+    Table::new(
+        TableName::Companies,
+        n,
+        vec![
+            Column::field("id", Values::Text(id)),
+            Column::field("legal_name", Values::Text(legal_name)),
+            Column::field("trade_name", Values::Text(trade_name)),
+            Column::field("legal_form", Values::Text(legal_form)),
+            Column::field("ntn", Values::Text(ntn)),
+            Column::field("cuin", Values::Text(cuin)),
+            Column::field("lei", Values::Text(lei)),
+            Column::field("pseb", Values::Text(pseb)),
+            Column::field("founded_on", Values::Date(founded_on)),
+            Column::field("headquarters_city", Values::Text(city)),
+            Column::field("headquarters_region", Values::Text(region)),
+            Column::field("website", Values::Text(website)),
+            Column::field("email", Values::Text(email)),
+            Column::field("employees", Values::UInt(employees)),
+            Column::field("services", Values::Text(services_col)),
+        ],
+    )
+}
+
+/// How many child records of one kind the companies hold.
+fn child_rows<T>(registry: &Registry, records: impl Fn(&Company) -> &[T]) -> usize {
+    registry.companies().iter().map(|c| records(c).len()).sum()
+}
+
+fn offices(registry: &Registry) -> Table {
+    let n = child_rows(registry, |c| &c.offices);
+    let (mut company_id, mut country, mut city, mut opened_on) =
+        (column(n), column(n), column(n), column(n));
+    for c in registry.companies() {
+        for o in &c.offices {
+            company_id.push(text(c.id.as_str()));
+            country.push(text(o.country.as_str()));
+            city.push(text(&o.city));
+            opened_on.push(o.opened_on);
+        }
+    }
+    Table::new(
+        TableName::Offices,
+        n,
+        vec![
+            Column::field("company_id", Values::Text(company_id)),
+            Column::field("country", Values::Text(country)),
+            Column::field("city", Values::Text(city)),
+            Column::field("opened_on", Values::Date(opened_on)),
+        ],
+    )
+}
+
+fn certifications(registry: &Registry) -> Table {
+    let n = child_rows(registry, |c| &c.certifications);
+    let as_of = registry.as_of();
+    let (mut company_id, mut scheme, mut edition, mut level, mut appraisal) =
+        (column(n), column(n), column(n), column(n), column(n));
+    let (mut number, mut issuer, mut accredited_by, mut issued_on, mut expires_on) =
+        (column(n), column(n), column(n), column(n), column(n));
+    let (mut status, mut scope, mut effective_expiry, mut derived_status) =
+        (column(n), column(n), column(n), column(n));
+    for c in registry.companies() {
+        for cert in &c.certifications {
+            company_id.push(text(c.id.as_str()));
+            scheme.push(text(cert.scheme.as_str()));
+            edition.push(text(&cert.edition));
+            level.push(cert.level.map(u64::from));
+            appraisal.push(cert.appraisal.map(|a| a.as_str().to_owned()));
+            number.push(opt_text(cert.certificate_number.as_ref()));
+            issuer.push(text(&cert.issuer));
+            accredited_by.push(opt_text(cert.accredited_by.as_ref()));
+            issued_on.push(Some(cert.issued_on));
+            expires_on.push(Some(cert.expires_on));
+            status.push(text(cert.status.as_str()));
+            scope.push(opt_text(cert.scope.as_ref()));
+            effective_expiry.push(Some(cert.effective_expiry()));
+            derived_status.push(text(cert.status_on(as_of).as_str()));
+        }
+    }
+    Table::new(
+        TableName::Certifications,
+        n,
+        vec![
+            Column::field("company_id", Values::Text(company_id)),
+            Column::field("scheme", Values::Text(scheme)),
+            Column::field("edition", Values::Text(edition)),
+            Column::field("level", Values::UInt(level)),
+            Column::field("appraisal", Values::Text(appraisal)),
+            Column::field("certificate_number", Values::Text(number)),
+            Column::field("issuer", Values::Text(issuer)),
+            Column::field("accredited_by", Values::Text(accredited_by)),
+            Column::field("issued_on", Values::Date(issued_on)),
+            Column::field("expires_on", Values::Date(expires_on)),
+            Column::field("status", Values::Text(status)),
+            Column::field("scope", Values::Text(scope)),
+            Column::derived("effective_expiry", Values::Date(effective_expiry)),
+            Column::derived("derived_status", Values::Text(derived_status)),
+        ],
+    )
+}
+
+fn awards(registry: &Registry) -> Table {
+    let n = child_rows(registry, |c| &c.awards);
+    let (mut company_id, mut program, mut program_name, mut year) =
+        (column(n), column(n), column(n), column(n));
+    let (mut category, mut result, mut entry, mut host_country) =
+        (column(n), column(n), column(n), column(n));
+    for c in registry.companies() {
+        for a in &c.awards {
+            company_id.push(text(c.id.as_str()));
+            program.push(text(a.program.as_str()));
+            program_name.push(opt_text(a.program_name.as_ref()));
+            year.push(Some(u64::from(a.year)));
+            category.push(text(a.category.as_str()));
+            result.push(text(a.result.as_str()));
+            entry.push(text(&a.entry));
+            host_country.push(a.host_country.map(|h| h.as_str().to_owned()));
+        }
+    }
+    Table::new(
+        TableName::Awards,
+        n,
+        vec![
+            Column::field("company_id", Values::Text(company_id)),
+            Column::field("program", Values::Text(program)),
+            Column::field("program_name", Values::Text(program_name)),
+            Column::field("year", Values::UInt(year)),
+            Column::field("category", Values::Text(category)),
+            Column::field("result", Values::Text(result)),
+            Column::field("entry", Values::Text(entry)),
+            Column::field("host_country", Values::Text(host_country)),
+        ],
+    )
+}
+
+fn exports(registry: &Registry) -> Table {
+    let n = child_rows(registry, |c| &c.exports);
+    let (mut company_id, mut period, mut amount_usd, mut market) =
+        (column(n), column(n), column(n), column(n));
+    let (mut service, mut fiscal_year, mut period_start, mut period_end) =
+        (column(n), column(n), column(n), column(n));
+    for c in registry.companies() {
+        for e in &c.exports {
+            company_id.push(text(c.id.as_str()));
+            period.push(Some(period_text(e.period)));
+            amount_usd.push(Some(e.amount_usd));
+            market.push(e.market.map(|m| m.as_str().to_owned()));
+            service.push(e.service.map(|s| s.as_str().to_owned()));
+            fiscal_year.push(
+                e.period
+                    .fiscal_year()
+                    .map(|fy| period_text(Period::FiscalYear(fy))),
+            );
+            period_start.push(Some(e.period.first_day()));
+            period_end.push(Some(e.period.last_day()));
+        }
+    }
+    Table::new(
+        TableName::Exports,
+        n,
+        vec![
+            Column::field("company_id", Values::Text(company_id)),
+            Column::field("period", Values::Text(period)),
+            Column::field("amount_usd", Values::UInt(amount_usd)),
+            Column::field("market", Values::Text(market)),
+            Column::field("service", Values::Text(service)),
+            Column::derived("fiscal_year", Values::Text(fiscal_year)),
+            Column::derived("period_start", Values::Date(period_start)),
+            Column::derived("period_end", Values::Date(period_end)),
+        ],
+    )
+}
+
+/// The three source columns of a record with an optional [`Source`].
+struct SourceColumns {
+    publisher: Vec<Option<String>>,
+    title: Vec<Option<String>>,
+    url: Vec<Option<String>>,
+}
+
+impl SourceColumns {
+    fn new(n: usize) -> SourceColumns {
+        SourceColumns {
+            publisher: column(n),
+            title: column(n),
+            url: column(n),
+        }
+    }
+
+    fn push(&mut self, source: Option<&Source>) {
+        self.publisher.push(source.map(|s| s.publisher.clone()));
+        self.title.push(source.and_then(|s| s.title.clone()));
+        self.url.push(source.and_then(|s| s.url.clone()));
+    }
+
+    fn into_columns(self) -> [Column; 3] {
+        [
+            Column::field("source_publisher", Values::Text(self.publisher)),
+            Column::field("source_title", Values::Text(self.title)),
+            Column::field("source_url", Values::Text(self.url)),
+        ]
+    }
+}
+
+/// For each observation, whether it is the current vintage of its indicator, region and
+/// period: the latest `published_on`, an absent one counting as the earliest. One pass groups
+/// the series (the first of equal vintages wins; a valid registry has none).
+fn current_vintages(registry: &Registry) -> Vec<Option<bool>> {
+    let list = registry.observations();
+    let mut latest: FxHashMap<(Indicator, Region, Period), usize> = FxHashMap::default();
+    latest.reserve(list.len());
+    for (i, o) in list.iter().enumerate() {
+        let best = latest.entry((o.indicator, o.region, o.period)).or_insert(i);
+        if list
+            .get(*best)
+            .is_some_and(|b| o.published_on > b.published_on)
+        {
+            *best = i;
+        }
+    }
+    let mut current = vec![Some(false); list.len()];
+    for i in latest.into_values() {
+        if let Some(cell) = current.get_mut(i) {
+            *cell = Some(true);
+        }
+    }
+    current
+}
+
+fn observations(registry: &Registry) -> Table {
+    let list = registry.observations();
+    let n = list.len();
+    let (mut indicator, mut region, mut period, mut value) =
+        (column(n), column(n), column(n), column(n));
+    let mut source = SourceColumns::new(n);
+    let (mut published_on, mut note, mut period_start, mut period_end) =
+        (column(n), column(n), column(n), column(n));
+    for o in list {
+        indicator.push(text(o.indicator.as_str()));
+        region.push(text(o.region.code()));
+        period.push(Some(period_text(o.period)));
+        value.push(Some(o.value));
+        source.push(Some(&o.source));
+        published_on.push(o.published_on);
+        note.push(opt_text(o.note.as_ref()));
+        period_start.push(Some(o.period.first_day()));
+        period_end.push(Some(o.period.last_day()));
+    }
+    let [publisher, title, url] = source.into_columns();
+    Table::new(
+        TableName::Observations,
+        n,
+        vec![
+            Column::field("indicator", Values::Text(indicator)),
+            Column::field("region", Values::Text(region)),
+            Column::field("period", Values::Text(period)),
+            Column::field("value", Values::UInt(value)),
+            publisher,
+            title,
+            url,
+            Column::field("published_on", Values::Date(published_on)),
+            Column::field("note", Values::Text(note)),
+            Column::derived("period_start", Values::Date(period_start)),
+            Column::derived("period_end", Values::Date(period_end)),
+            Column::derived("is_current", Values::Bool(current_vintages(registry))),
+        ],
+    )
+}
+
+fn targets(registry: &Registry) -> Table {
+    let list = registry.targets();
+    let n = list.len();
+    let (mut id, mut indicator, mut region, mut value) =
+        (column(n), column(n), column(n), column(n));
+    let (mut deadline, mut stated_by, mut stated_on) = (column(n), column(n), column(n));
+    let mut source = SourceColumns::new(n);
+    let (mut note, mut deadline_end) = (column(n), column(n));
+    for t in list {
+        id.push(text(t.id.as_str()));
+        indicator.push(text(t.indicator.as_str()));
+        region.push(text(t.region.code()));
+        value.push(Some(t.value));
+        deadline.push(Some(period_text(t.deadline)));
+        stated_by.push(text(&t.stated_by));
+        stated_on.push(t.stated_on);
+        source.push(t.source.as_ref());
+        note.push(opt_text(t.note.as_ref()));
+        deadline_end.push(Some(t.deadline.last_day()));
+    }
+    let [publisher, title, url] = source.into_columns();
+    Table::new(
+        TableName::Targets,
+        n,
+        vec![
+            Column::field("id", Values::Text(id)),
+            Column::field("indicator", Values::Text(indicator)),
+            Column::field("region", Values::Text(region)),
+            Column::field("value", Values::UInt(value)),
+            Column::field("deadline", Values::Text(deadline)),
+            Column::field("stated_by", Values::Text(stated_by)),
+            Column::field("stated_on", Values::Date(stated_on)),
+            publisher,
+            title,
+            url,
+            Column::field("note", Values::Text(note)),
+            Column::derived("deadline_end", Values::Date(deadline_end)),
+        ],
+    )
+}
+
+fn rankings(registry: &Registry) -> Table {
+    let list = registry.rankings();
+    let n = list.len();
+    let (mut index, mut publisher, mut period, mut metric) =
+        (column(n), column(n), column(n), column(n));
+    let (mut country, mut rank, mut out_of) = (column(n), column(n), column(n));
+    let mut source = SourceColumns::new(n);
+    let mut note = column(n);
+    for r in list {
+        index.push(text(&r.index));
+        publisher.push(text(&r.publisher));
+        period.push(Some(period_text(r.period)));
+        metric.push(text(&r.metric));
+        country.push(text(r.country.as_str()));
+        rank.push(Some(r.rank));
+        out_of.push(r.out_of);
+        source.push(r.source.as_ref());
+        note.push(opt_text(r.note.as_ref()));
+    }
+    let [source_publisher, title, url] = source.into_columns();
+    Table::new(
+        TableName::Rankings,
+        n,
+        vec![
+            Column::field("index", Values::Text(index)),
+            Column::field("publisher", Values::Text(publisher)),
+            Column::field("period", Values::Text(period)),
+            Column::field("metric", Values::Text(metric)),
+            Column::field("country", Values::Text(country)),
+            Column::field("rank", Values::UInt(rank)),
+            Column::field("out_of", Values::UInt(out_of)),
+            source_publisher,
+            title,
+            url,
+            Column::field("note", Values::Text(note)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_text_is_the_display_form() {
+        let mut count = 0;
+        for y in 1899..=2101 {
+            let mut periods = vec![Period::FiscalYear(y), Period::Year(y)];
+            for q in 1..=4 {
+                periods.push(Period::FiscalQuarter(y, q));
+                periods.push(Period::Quarter(y, q));
+            }
+            for m in 1..=12 {
+                periods.push(Period::Month(y, m));
+            }
+            for p in periods {
+                assert_eq!(period_text(p), p.to_string());
+                count += 1;
+            }
+        }
+        assert_eq!(count, 203 * 22);
+    }
+
+    #[test]
+    fn services_are_joined_in_order() {
+        assert_eq!(services(&[]), None);
+        assert_eq!(
+            services(&[Service::Fintech, Service::Bpo]).as_deref(),
+            Some("fintech;bpo")
+        );
+        assert_eq!(services(&[Service::Gaming]).as_deref(), Some("gaming"));
+    }
+}

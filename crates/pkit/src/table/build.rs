@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Column, Table, TableName, Values};
 use crate::model::{Company, Indicator, Service, Source};
-use crate::value::{Period, Region};
+use crate::value::{Date, Period, Region};
 use crate::Registry;
 
 impl Registry {
@@ -131,6 +131,32 @@ fn period_text(period: Period) -> String {
         }
     }
     out
+}
+
+/// What the tables show of a period: its text, its fiscal year's label and its bounds.
+struct PeriodCells {
+    text: String,
+    fiscal_year: Option<String>,
+    first_day: Date,
+    last_day: Date,
+}
+
+/// The [`PeriodCells`] of each period seen, computed once: a large table has many rows but few
+/// distinct periods, so a lookup replaces formatting and calendar arithmetic on most rows.
+#[derive(Default)]
+struct PeriodMemo(FxHashMap<Period, PeriodCells>);
+
+impl PeriodMemo {
+    fn get(&mut self, period: Period) -> &PeriodCells {
+        self.0.entry(period).or_insert_with(|| PeriodCells {
+            text: period_text(period),
+            fiscal_year: period
+                .fiscal_year()
+                .map(|fy| period_text(Period::FiscalYear(fy))),
+            first_day: period.first_day(),
+            last_day: period.last_day(),
+        })
+    }
 }
 
 fn companies(registry: &Registry) -> Table {
@@ -300,20 +326,18 @@ fn exports(registry: &Registry) -> Table {
         (column(n), column(n), column(n), column(n));
     let (mut service, mut fiscal_year, mut period_start, mut period_end) =
         (column(n), column(n), column(n), column(n));
+    let mut memo = PeriodMemo::default();
     for c in registry.companies() {
         for e in &c.exports {
             company_id.push(text(c.id.as_str()));
-            period.push(Some(period_text(e.period)));
+            let p = memo.get(e.period);
+            period.push(Some(p.text.clone()));
             amount_usd.push(Some(e.amount_usd));
             market.push(e.market.map(|m| m.as_str().to_owned()));
             service.push(e.service.map(|s| s.as_str().to_owned()));
-            fiscal_year.push(
-                e.period
-                    .fiscal_year()
-                    .map(|fy| period_text(Period::FiscalYear(fy))),
-            );
-            period_start.push(Some(e.period.first_day()));
-            period_end.push(Some(e.period.last_day()));
+            fiscal_year.push(p.fiscal_year.clone());
+            period_start.push(Some(p.first_day));
+            period_end.push(Some(p.last_day));
         }
     }
     Table::new(
@@ -396,16 +420,18 @@ fn observations(registry: &Registry) -> Table {
     let mut source = SourceColumns::new(n);
     let (mut published_on, mut note, mut period_start, mut period_end) =
         (column(n), column(n), column(n), column(n));
+    let mut memo = PeriodMemo::default();
     for o in list {
         indicator.push(text(o.indicator.as_str()));
         region.push(text(o.region.code()));
-        period.push(Some(period_text(o.period)));
+        let p = memo.get(o.period);
+        period.push(Some(p.text.clone()));
         value.push(Some(o.value));
         source.push(Some(&o.source));
         published_on.push(o.published_on);
         note.push(opt_text(o.note.as_ref()));
-        period_start.push(Some(o.period.first_day()));
-        period_end.push(Some(o.period.last_day()));
+        period_start.push(Some(p.first_day));
+        period_end.push(Some(p.last_day));
     }
     let [publisher, title, url] = source.into_columns();
     Table::new(

@@ -77,62 +77,6 @@ fn services(list: &[Service]) -> Option<String> {
     Some(out)
 }
 
-/// Pushes `n` as at least `width` decimal digits, zero-padded (like `{n:0width$}`).
-fn push_digits(out: &mut String, n: u32, width: usize) {
-    let mut buf = [b'0'; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    while n > 0 || buf.len() - i < width {
-        i -= 1;
-        // A single decimal digit.
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
-}
-
-/// The document form of a period, as its `Display` writes it, without the formatting machinery
-/// (a period is formatted for most rows of the large tables).
-fn period_text(period: Period) -> String {
-    let mut out = String::with_capacity(12);
-    let year = |out: &mut String, y: i32| match u32::try_from(y) {
-        Ok(y) => push_digits(out, y, 4),
-        Err(_) => out.push_str(&y.to_string()),
-    };
-    let suffix = |out: &mut String, y: i32| {
-        out.push('-');
-        push_digits(out, u32::try_from((y + 1).rem_euclid(100)).unwrap_or(0), 2);
-    };
-    match period {
-        Period::FiscalYear(y) => {
-            out.push_str("FY");
-            year(&mut out, y);
-            suffix(&mut out, y);
-        }
-        Period::FiscalQuarter(y, q) => {
-            out.push_str("FY");
-            year(&mut out, y);
-            suffix(&mut out, y);
-            out.push_str("-Q");
-            push_digits(&mut out, u32::from(q), 1);
-        }
-        Period::Month(y, m) => {
-            year(&mut out, y);
-            out.push('-');
-            push_digits(&mut out, u32::from(m), 2);
-        }
-        Period::Year(y) => year(&mut out, y),
-        Period::Quarter(y, q) => {
-            year(&mut out, y);
-            out.push_str("-Q");
-            push_digits(&mut out, u32::from(q), 1);
-        }
-    }
-    out
-}
-
 /// What the tables show of a period: its text, its fiscal year's label and its bounds.
 struct PeriodCells {
     text: String,
@@ -149,10 +93,10 @@ struct PeriodMemo(FxHashMap<Period, PeriodCells>);
 impl PeriodMemo {
     fn get(&mut self, period: Period) -> &PeriodCells {
         self.0.entry(period).or_insert_with(|| PeriodCells {
-            text: period_text(period),
+            text: period.to_string(),
             fiscal_year: period
                 .fiscal_year()
-                .map(|fy| period_text(Period::FiscalYear(fy))),
+                .map(|fy| Period::FiscalYear(fy).to_string()),
             first_day: period.first_day(),
             last_day: period.last_day(),
         })
@@ -467,7 +411,7 @@ fn targets(registry: &Registry) -> Table {
         indicator.push(text(t.indicator.as_str()));
         region.push(text(t.region.code()));
         value.push(Some(t.value));
-        deadline.push(Some(period_text(t.deadline)));
+        deadline.push(Some(t.deadline.to_string()));
         stated_by.push(text(&t.stated_by));
         stated_on.push(t.stated_on);
         source.push(t.source.as_ref());
@@ -506,7 +450,7 @@ fn rankings(registry: &Registry) -> Table {
     for r in list {
         index.push(text(&r.index));
         publisher.push(text(&r.publisher));
-        period.push(Some(period_text(r.period)));
+        period.push(Some(r.period.to_string()));
         metric.push(text(&r.metric));
         country.push(text(r.country.as_str()));
         rank.push(Some(r.rank));
@@ -537,26 +481,6 @@ fn rankings(registry: &Registry) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn period_text_is_the_display_form() {
-        let mut count = 0;
-        for y in 1899..=2101 {
-            let mut periods = vec![Period::FiscalYear(y), Period::Year(y)];
-            for q in 1..=4 {
-                periods.push(Period::FiscalQuarter(y, q));
-                periods.push(Period::Quarter(y, q));
-            }
-            for m in 1..=12 {
-                periods.push(Period::Month(y, m));
-            }
-            for p in periods {
-                assert_eq!(period_text(p), p.to_string());
-                count += 1;
-            }
-        }
-        assert_eq!(count, 203 * 22);
-    }
 
     #[test]
     fn services_are_joined_in_order() {

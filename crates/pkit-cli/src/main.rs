@@ -5,10 +5,13 @@
 //! pkit validate FILE... [--format text|json]  every issue of each file; exit 1 when any has an error
 //! pkit schema                                 the JSON Schema of the registry document
 //! pkit generate --companies N [--seed S]      a valid synthetic registry, for benchmarks
+//! pkit convert IN --to csv|json [--out OUT]   JSON file <-> CSV directory
 //! ```
+//!
+//! Wherever a FILE is read, a directory is read as the CSV form of a registry.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -28,6 +31,14 @@ enum Format {
     /// For people.
     Text,
     /// For programs.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Form {
+    /// A CSV directory: registry.csv and one file per table.
+    Csv,
+    /// A JSON document.
     Json,
 }
 
@@ -53,6 +64,17 @@ enum Command {
     },
     /// Print the JSON Schema (draft 2020-12) of the registry document.
     Schema,
+    /// Convert a registry between JSON (a file) and CSV (a directory, one file per table).
+    Convert {
+        /// The registry: a JSON file or a CSV directory.
+        input: PathBuf,
+        /// The form to write.
+        #[arg(long, value_enum)]
+        to: Form,
+        /// Where to write: a directory for csv (required), a file for json (stdout when omitted).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print a valid synthetic registry (deterministic for a seed), for benchmarks and tests.
     Generate {
         /// How many companies.
@@ -73,6 +95,7 @@ fn main() -> ExitCode {
         Command::Report { file, format } => report::run(file.as_deref(), format == Format::Json),
         Command::Validate { files, format } => validate(&files, format == Format::Json),
         Command::Schema => print(&pkit::schema::registry_pretty()),
+        Command::Convert { input, to, out } => convert(&input, to, out.as_deref()),
         Command::Generate {
             companies,
             seed,
@@ -107,16 +130,67 @@ fn print(text: &str) -> Result<ExitCode, String> {
     }
 }
 
-/// The report of one file, or `None` when it could not be read (said on stderr).
-fn check_file(file: &std::path::Path) -> Option<pkit::Report> {
-    match pkit::Registry::from_path(file) {
+/// Loads a registry from a JSON file or, for a directory, from its CSV form.
+pub(crate) fn load(path: &Path) -> Result<pkit::Registry, pkit::Error> {
+    if path.is_dir() {
+        pkit::Registry::from_csv_dir(path)
+    } else {
+        pkit::Registry::from_path(path)
+    }
+}
+
+/// The report of one file or CSV directory, or `None` when it could not be read (said on
+/// stderr).
+fn check_file(file: &Path) -> Option<pkit::Report> {
+    match load(file) {
         Ok(registry) => Some(pkit::Report::new(registry.warnings().to_vec())),
-        Err(pkit::Error::Io { source, .. }) => {
-            eprintln!("pkit: {}: {source}", file.display());
+        Err(pkit::Error::Io { path, source }) => {
+            eprintln!("pkit: {}: {source}", path.display());
             None
         }
         Err(e) => Some(pkit::Report::new(e.issues())),
     }
+}
+
+/// One issue as a line: `FILE:PATH: severity code: message`, or for CSV
+/// `DIR/FILE.csv:LINE:COLUMN: severity code: message (PATH)`.
+pub(crate) fn issue_line(name: &str, issue: &pkit::Issue) -> String {
+    match &issue.location {
+        None => format!(
+            "{name}:{}: {} {}: {}",
+            issue.path, issue.severity, issue.code, issue.message
+        ),
+        Some(_) => format!("{name}/{issue}"),
+    }
+}
+
+fn convert(input: &Path, to: Form, out: Option<&Path>) -> Result<ExitCode, String> {
+    let registry = match load(input) {
+        Ok(registry) => registry,
+        Err(pkit::Error::Io { path, source }) => {
+            return Err(format!("{}: {source}", path.display()))
+        }
+        Err(e) => {
+            let name = input.to_string_lossy();
+            for issue in e.issues() {
+                eprintln!("{}", issue_line(&name, &issue));
+            }
+            eprintln!("pkit: {name} has errors; nothing converted");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let written = match (to, out) {
+        (Form::Csv, Some(dir)) => registry.to_csv_dir(dir),
+        (Form::Csv, None) => return Err("--to csv needs --out DIR".into()),
+        (Form::Json, Some(file)) => registry.to_json_file(file),
+        (Form::Json, None) => {
+            let mut text = registry.to_json_pretty();
+            text.push('\n');
+            return print(&text);
+        }
+    };
+    written.map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
@@ -135,10 +209,8 @@ fn validate(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
             out.push('\n');
         } else {
             for issue in report.issues() {
-                out.push_str(&format!(
-                    "{name}:{}: {} {}: {}\n",
-                    issue.path, issue.severity, issue.code, issue.message
-                ));
+                out.push_str(&issue_line(&name, issue));
+                out.push('\n');
             }
         }
     }

@@ -10,18 +10,15 @@ use pkit::model::DerivedStatus;
 pub(crate) fn run(file: Option<&Path>, json: bool) -> Result<ExitCode, String> {
     let registry = match file {
         None => pkit::Registry::sample(),
-        Some(path) => match pkit::Registry::from_path(path) {
+        Some(path) => match super::load(path) {
             Ok(registry) => registry,
-            Err(pkit::Error::Io { source, .. }) => {
+            Err(pkit::Error::Io { path, source }) => {
                 return Err(format!("{}: {source}", path.display()))
             }
             Err(e) => {
                 let name = path.to_string_lossy();
                 for issue in e.issues() {
-                    eprintln!(
-                        "{name}:{}: {} {}: {}",
-                        issue.path, issue.severity, issue.code, issue.message
-                    );
+                    eprintln!("{}", super::issue_line(&name, &issue));
                 }
                 eprintln!("pkit: {name} has errors; no report");
                 return Ok(ExitCode::from(1));

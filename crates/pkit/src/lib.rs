@@ -38,7 +38,9 @@
 #![deny(missing_docs)]
 
 pub mod analytics;
+pub mod csv;
 mod error;
+pub mod fs;
 pub mod generate;
 mod limits;
 pub mod model;

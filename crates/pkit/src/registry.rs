@@ -291,6 +291,29 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Writes the registry as an indented JSON file, atomically: the text goes to a temporary
+    /// file beside `path`, which then replaces `path`, so a crash never leaves half a file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be written.
+    ///
+    /// # Example
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("pkit-doc-{}.json", std::process::id()));
+    /// let sample = pkit::Registry::sample();
+    /// sample.to_json_file(&path)?;
+    /// assert_eq!(pkit::Registry::from_path(&path)?, sample);
+    /// # std::fs::remove_file(&path).ok();
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    pub fn to_json_file(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let mut text = self.to_json_pretty();
+        text.push('\n');
+        crate::fs::write_atomic(path.as_ref(), text.as_bytes())
+    }
+}
+
 /// Reads a file of at most `limits.max_bytes` bytes as UTF-8 text. The outer error is I/O;
 /// the inner one a report (too large, not UTF-8).
 pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Result<String, Report>, Error> {

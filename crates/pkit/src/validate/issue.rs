@@ -26,6 +26,9 @@ pub struct Issue {
     pub message: String,
     /// Error or warning; always `code.severity()`.
     pub severity: Severity,
+    /// Where the value was read, for a registry read from CSV; `None` for JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::csv::CsvLocation>,
 }
 
 impl Issue {
@@ -45,6 +48,7 @@ impl Issue {
             path: path.into(),
             message: one_line(message.into()),
             severity: code.severity(),
+            location: None,
         }
     }
 

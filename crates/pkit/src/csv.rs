@@ -1,0 +1,1146 @@
+//! The CSV form of a registry: a directory with one RFC 4180 file per table (a header row,
+//! then one row per record) and `registry.csv` holding `schema_version` and `as_of`.
+//!
+//! Writing uses the columns of [`crate::table`] that are fields of the document (derived
+//! columns are left out). Reading rebuilds the JSON document from the rows and runs the same
+//! validation as JSON, so a CSV directory gets exactly the issues its JSON form would, each
+//! also located in the CSV: file, line and column (`certifications.csv:12:expires_on`).
+//! Child rows (offices, certifications, awards, exports) name their company in `company_id`
+//! and keep their order within it.
+//!
+//! ```
+//! let dir = std::env::temp_dir().join(format!("pkit-csv-doc-{}", std::process::id()));
+//! let sample = pkit::Registry::sample();
+//! sample.to_csv_dir(&dir)?;
+//! assert_eq!(pkit::Registry::from_csv_dir(&dir)?, sample);
+//! # std::fs::remove_dir_all(&dir).ok();
+//! # Ok::<(), pkit::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::table::TableName;
+use crate::{Code, Error, Issue, Limits, Registry, Report};
+
+/// Where in a CSV directory a value was read: the file, its line (from 1, the header is line
+/// 1) and the column, when the issue is about one cell.
+///
+/// # Example
+/// ```
+/// let at = pkit::csv::CsvLocation { file: "certifications.csv".into(), line: 12, column: Some("expires_on".into()) };
+/// assert_eq!(at.to_string(), "certifications.csv:12:expires_on");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct CsvLocation {
+    /// The file name inside the directory (`certifications.csv`).
+    pub file: String,
+    /// The line, from 1 (the header).
+    pub line: u64,
+    /// The column's header, when the issue is about one cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl std::fmt::Display for CsvLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(column) = &self.column {
+            write!(f, ":{column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The file that holds `schema_version` and `as_of`.
+pub const REGISTRY_FILE: &str = "registry.csv";
+
+/// How a CSV column maps to the document.
+#[derive(Clone, Copy)]
+enum Target {
+    /// A field of the record; `number` when its cells are written as JSON numbers.
+    Field { key: &'static str, number: bool },
+    /// A field of a nested object of the record (`headquarters`, `identifiers`, `source`).
+    Nested {
+        object: &'static str,
+        key: &'static str,
+    },
+    /// A list of strings joined by `;` (`services`).
+    List(&'static str),
+    /// The company a child row belongs to.
+    CompanyId,
+}
+
+const fn field(key: &'static str) -> Target {
+    Target::Field { key, number: false }
+}
+
+const fn number(key: &'static str) -> Target {
+    Target::Field { key, number: true }
+}
+
+const fn nested(object: &'static str, key: &'static str) -> Target {
+    Target::Nested { object, key }
+}
+
+/// The document columns of each table, in the order [`crate::table`] writes them.
+fn layout(table: TableName) -> &'static [(&'static str, Target)] {
+    match table {
+        TableName::Companies => {
+            const {
+                &[
+                    ("id", field("id")),
+                    ("legal_name", field("legal_name")),
+                    ("trade_name", field("trade_name")),
+                    ("legal_form", field("legal_form")),
+                    ("ntn", nested("identifiers", "ntn")),
+                    ("cuin", nested("identifiers", "cuin")),
+                    ("lei", nested("identifiers", "lei")),
+                    ("pseb", nested("identifiers", "pseb")),
+                    ("founded_on", field("founded_on")),
+                    ("headquarters_city", nested("headquarters", "city")),
+                    ("headquarters_region", nested("headquarters", "region")),
+                    ("website", field("website")),
+                    ("email", field("email")),
+                    ("employees", number("employees")),
+                    ("services", Target::List("services")),
+                ]
+            }
+        }
+        TableName::Offices => {
+            const {
+                &[
+                    ("company_id", Target::CompanyId),
+                    ("country", field("country")),
+                    ("city", field("city")),
+                    ("opened_on", field("opened_on")),
+                ]
+            }
+        }
+        TableName::Certifications => {
+            const {
+                &[
+                    ("company_id", Target::CompanyId),
+                    ("scheme", field("scheme")),
+                    ("edition", field("edition")),
+                    ("level", number("level")),
+                    ("appraisal", field("appraisal")),
+                    ("certificate_number", field("certificate_number")),
+                    ("issuer", field("issuer")),
+                    ("accredited_by", field("accredited_by")),
+                    ("issued_on", field("issued_on")),
+                    ("expires_on", field("expires_on")),
+                    ("status", field("status")),
+                    ("scope", field("scope")),
+                ]
+            }
+        }
+        TableName::Awards => {
+            const {
+                &[
+                    ("company_id", Target::CompanyId),
+                    ("program", field("program")),
+                    ("program_name", field("program_name")),
+                    ("year", number("year")),
+                    ("category", field("category")),
+                    ("result", field("result")),
+                    ("entry", field("entry")),
+                    ("host_country", field("host_country")),
+                ]
+            }
+        }
+        TableName::Exports => {
+            const {
+                &[
+                    ("company_id", Target::CompanyId),
+                    ("period", field("period")),
+                    ("amount_usd", number("amount_usd")),
+                    ("market", field("market")),
+                    ("service", field("service")),
+                ]
+            }
+        }
+        TableName::Observations => {
+            const {
+                &[
+                    ("indicator", field("indicator")),
+                    ("region", field("region")),
+                    ("period", field("period")),
+                    ("value", number("value")),
+                    ("source_publisher", nested("source", "publisher")),
+                    ("source_title", nested("source", "title")),
+                    ("source_url", nested("source", "url")),
+                    ("published_on", field("published_on")),
+                    ("note", field("note")),
+                ]
+            }
+        }
+        TableName::Targets => {
+            const {
+                &[
+                    ("id", field("id")),
+                    ("indicator", field("indicator")),
+                    ("region", field("region")),
+                    ("value", number("value")),
+                    ("deadline", field("deadline")),
+                    ("stated_by", field("stated_by")),
+                    ("stated_on", field("stated_on")),
+                    ("source_publisher", nested("source", "publisher")),
+                    ("source_title", nested("source", "title")),
+                    ("source_url", nested("source", "url")),
+                    ("note", field("note")),
+                ]
+            }
+        }
+        TableName::Rankings => {
+            const {
+                &[
+                    ("index", field("index")),
+                    ("publisher", field("publisher")),
+                    ("period", field("period")),
+                    ("metric", field("metric")),
+                    ("country", field("country")),
+                    ("rank", number("rank")),
+                    ("out_of", number("out_of")),
+                    ("source_publisher", nested("source", "publisher")),
+                    ("source_title", nested("source", "title")),
+                    ("source_url", nested("source", "url")),
+                    ("note", field("note")),
+                ]
+            }
+        }
+    }
+}
+
+/// The array of the document a table's records go to.
+fn array(table: TableName) -> &'static str {
+    match table {
+        TableName::Companies => "companies",
+        TableName::Offices => "offices",
+        TableName::Certifications => "certifications",
+        TableName::Awards => "awards",
+        TableName::Exports => "exports",
+        TableName::Observations => "observations",
+        TableName::Targets => "targets",
+        TableName::Rankings => "rankings",
+    }
+}
+
+fn file_name(table: TableName) -> String {
+    format!("{}.csv", table.as_str())
+}
+
+// ---------------------------------------------------------------------------------- writing
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn csv_io(path: &Path) -> impl Fn(::csv::Error) -> Error + '_ {
+    move |e| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+fn write_table(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<(), Error> {
+    let path = dir.join(name);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_path(&path)
+        .map_err(csv_io(&path))?;
+    writer.write_record(header).map_err(csv_io(&path))?;
+    for row in rows {
+        writer.write_record(&row).map_err(csv_io(&path))?;
+    }
+    let file = writer.into_inner().map_err(|e| io(&path)(e.into_error()))?;
+    file.sync_all().map_err(io(&path))
+}
+
+impl Registry {
+    /// Writes the registry as a CSV directory: `registry.csv` and one file per table.
+    ///
+    /// The files are written to a temporary directory beside `dir`, which then takes its
+    /// place, so `dir` is never left half-written. An existing `dir` is replaced.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when a file cannot be written.
+    ///
+    /// # Example
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pkit-csv-write-{}", std::process::id()));
+    /// pkit::Registry::sample().to_csv_dir(&dir)?;
+    /// let registry_csv = std::fs::read_to_string(dir.join("registry.csv")).unwrap();
+    /// assert_eq!(registry_csv, "schema_version,as_of\r\n1,2026-01-31\r\n");
+    /// assert!(dir.join("certifications.csv").exists());
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    pub fn to_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
+        let dir = dir.as_ref();
+        let tmp = crate::fs::sibling(dir, "tmp");
+        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let written = self
+            .write_csv_files(&tmp)
+            .and_then(|()| replace_dir(&tmp, dir));
+        if written.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        written
+    }
+
+    fn write_csv_files(&self, dir: &Path) -> Result<(), Error> {
+        let as_of = vec!["1".to_owned(), self.as_of().to_string()];
+        write_table(
+            dir,
+            REGISTRY_FILE,
+            &["schema_version", "as_of"],
+            std::iter::once(as_of),
+        )?;
+        for table in self.tables() {
+            let columns: Vec<_> = table.columns().iter().filter(|c| !c.is_derived()).collect();
+            let header: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+            let rows = (0..table.rows()).map(|row| {
+                columns
+                    .iter()
+                    .map(|c| c.values().cell(row).unwrap_or_default())
+                    .collect()
+            });
+            write_table(dir, &file_name(table.name()), &header, rows)?;
+        }
+        Ok(())
+    }
+
+    /// Reads and validates a CSV directory written by [`Registry::to_csv_dir`] (or by a
+    /// spreadsheet in the same shape).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every issue, each located in the CSV (see
+    /// [`Issue::location`]); [`Error::LimitExceeded`]; [`Error::Io`] when the directory or
+    /// `registry.csv` cannot be read.
+    ///
+    /// # Example
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pkit-csv-read-{}", std::process::id()));
+    /// pkit::Registry::sample().to_csv_dir(&dir)?;
+    /// let path = dir.join("certifications.csv");
+    /// // A spreadsheet wrote a date the American way in the first certification row.
+    /// let text = std::fs::read_to_string(&path).unwrap();
+    /// let first_row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    /// let issued = first_row[8]; // the issued_on column
+    /// let (y, m, d) = (&issued[..4], &issued[5..7], &issued[8..]);
+    /// std::fs::write(&path, text.replacen(issued, &format!("{m}/{d}/{y}"), 1)).unwrap();
+    /// let err = pkit::Registry::from_csv_dir(&dir).unwrap_err();
+    /// let issue = &err.issues()[0];
+    /// assert_eq!(issue.code, pkit::Code::InvalidDate);
+    /// assert_eq!(issue.location.as_ref().map(|l| l.to_string()).as_deref(), Some("certifications.csv:2:issued_on"));
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    pub fn from_csv_dir(dir: impl AsRef<Path>) -> Result<Registry, Error> {
+        Registry::from_csv_dir_with(dir, &Limits::default())
+    }
+
+    /// [`Registry::from_csv_dir`] with other limits.
+    ///
+    /// # Errors
+    /// As [`Registry::from_csv_dir`].
+    ///
+    /// # Example
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pkit-csv-limits-{}", std::process::id()));
+    /// pkit::Registry::sample().to_csv_dir(&dir)?;
+    /// let tiny = pkit::Limits { max_bytes: 100, ..Default::default() };
+    /// assert!(matches!(pkit::Registry::from_csv_dir_with(&dir, &tiny), Err(pkit::Error::LimitExceeded(_))));
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    pub fn from_csv_dir_with(dir: impl AsRef<Path>, limits: &Limits) -> Result<Registry, Error> {
+        let read = read_dir(dir.as_ref(), limits)?;
+        read.load(limits).map_err(Error::from_report)
+    }
+}
+
+/// Validates a CSV directory: every issue, located in the CSV, errors and warnings.
+///
+/// # Errors
+/// [`Error::Io`] when the directory or `registry.csv` cannot be read.
+///
+/// # Example
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pkit-csv-validate-{}", std::process::id()));
+/// pkit::Registry::sample().to_csv_dir(&dir)?;
+/// let report = pkit::csv::validate_dir(&dir)?;
+/// assert!(report.is_valid());
+/// assert_eq!(report.warnings().count(), 2);
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # Ok::<(), pkit::Error>(())
+/// ```
+pub fn validate_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
+    let limits = Limits::default();
+    let read = read_dir(dir.as_ref(), &limits)?;
+    Ok(match read.load(&limits) {
+        Ok(registry) => Report::new(registry.warnings().to_vec()),
+        Err(report) => report,
+    })
+}
+
+/// Puts the finished directory `tmp` in the place of `target`.
+fn replace_dir(tmp: &Path, target: &Path) -> Result<(), Error> {
+    if target.exists() {
+        let old = crate::fs::sibling(target, "old");
+        std::fs::rename(target, &old).map_err(io(target))?;
+        if let Err(e) = std::fs::rename(tmp, target) {
+            // Put the old directory back: the caller keeps what it had.
+            let _ = std::fs::rename(&old, target);
+            return Err(io(target)(e));
+        }
+        std::fs::remove_dir_all(&old).map_err(io(&old))
+    } else {
+        std::fs::rename(tmp, target).map_err(io(target))
+    }
+}
+
+// ---------------------------------------------------------------------------------- reading
+
+/// One CSV file, read.
+struct Sheet {
+    file: String,
+    header: Vec<String>,
+    /// Each row with its line number.
+    rows: Vec<(u64, Vec<String>)>,
+}
+
+/// A CSV directory turned into a JSON document, with the location of every value.
+struct Read {
+    json: String,
+    /// JSON Pointer → where it came from.
+    locations: FxHashMap<String, CsvLocation>,
+    /// Issues found while reading the CSV itself (unknown files and columns, orphan rows).
+    issues: Vec<Issue>,
+    /// Files in the order they sort issues.
+    file_rank: Vec<String>,
+}
+
+fn read_sheet(
+    dir: &Path,
+    file: &str,
+    budget: &mut u64,
+    limits: &Limits,
+) -> Result<Option<Sheet>, ReadStop> {
+    let path = dir.join(file);
+    let text = match crate::registry::read_limited(
+        &path,
+        &Limits {
+            max_bytes: *budget,
+            ..*limits
+        },
+    ) {
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None)
+        }
+        Err(e) => return Err(ReadStop::Error(e)),
+        Ok(Err(report)) => {
+            let only = report.into_issues().into_iter().next();
+            let issue = match only {
+                Some(i) if i.code == Code::LimitExceeded => Issue::new(
+                    Code::LimitExceeded,
+                    "",
+                    format!(
+                        "the CSV directory is larger than {} bytes",
+                        limits.max_bytes
+                    ),
+                ),
+                Some(i) => i,
+                None => Issue::new(Code::InvalidJson, "", "unreadable file"),
+            };
+            return Err(ReadStop::Alone(located(issue, file, 1, None)));
+        }
+        Ok(Ok(text)) => text,
+    };
+    *budget = budget.saturating_sub(text.len() as u64);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let bad_csv = |e: ::csv::Error| {
+        let line = e.position().map_or(1, ::csv::Position::line);
+        ReadStop::Alone(located(
+            Issue::new(Code::InvalidJson, "", format!("not CSV: {e}")),
+            file,
+            line,
+            None,
+        ))
+    };
+    let header = match records.next() {
+        Some(record) => record
+            .map_err(bad_csv)?
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}').to_owned())
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut rows = Vec::new();
+    let mut lines = LineCounter::default();
+    for record in records {
+        let record = record.map_err(bad_csv)?;
+        let line = lines.line_at(&text, record.position().map_or(0, |p| p.byte()));
+        if let Some(cell) = record.iter().find(|c| c.len() > limits.max_string_bytes) {
+            return Err(ReadStop::Alone(located(
+                Issue::new(
+                    Code::LimitExceeded,
+                    "",
+                    format!(
+                        "a cell is longer than {} bytes ({} bytes)",
+                        limits.max_string_bytes,
+                        cell.len()
+                    ),
+                ),
+                file,
+                line,
+                None,
+            )));
+        }
+        // A row of empty cells (a spreadsheet's trailing line) is no record.
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        rows.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(Some(Sheet {
+        file: file.to_owned(),
+        header,
+        rows,
+    }))
+}
+
+/// Line numbers of byte offsets, counted once through the text.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    /// The line (from 1) a record starting at `byte` begins on. The CSV reader may give the
+    /// offset of the previous record's `\n`; the record starts after it.
+    fn line_at(&mut self, text: &str, byte: u64) -> u64 {
+        let bytes = text.as_bytes();
+        let mut at = usize::try_from(byte)
+            .unwrap_or(bytes.len())
+            .min(bytes.len());
+        while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        let from = self.byte.min(at);
+        self.newlines += bytes[from..at].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.byte = at;
+        self.newlines + 1
+    }
+}
+
+enum ReadStop {
+    Error(Error),
+    Alone(Issue),
+}
+
+fn located(mut issue: Issue, file: &str, line: u64, column: Option<&str>) -> Issue {
+    issue.location = Some(CsvLocation {
+        file: file.to_owned(),
+        line,
+        column: column.map(str::to_owned),
+    });
+    issue
+}
+
+/// Reads the files of a CSV directory into a JSON document.
+fn read_dir(dir: &Path, limits: &Limits) -> Result<Read, Error> {
+    match read_sheets(dir, limits) {
+        Ok(read) => Ok(read),
+        Err(ReadStop::Error(e)) => Err(e),
+        Err(ReadStop::Alone(issue)) => Ok(Read {
+            json: String::new(),
+            locations: FxHashMap::default(),
+            issues: vec![issue],
+            file_rank: Vec::new(),
+        }),
+    }
+}
+
+fn read_sheets(dir: &Path, limits: &Limits) -> Result<Read, ReadStop> {
+    let entries = std::fs::read_dir(dir).map_err(|e| ReadStop::Error(io(dir)(e)))?;
+    let mut budget = limits.max_bytes;
+    let mut issues = Vec::new();
+    let known: Vec<String> = std::iter::once(REGISTRY_FILE.to_owned())
+        .chain(TableName::ALL.iter().map(|&t| file_name(t)))
+        .collect();
+    let mut extra: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !known.contains(n))
+        .collect();
+    extra.sort();
+    for name in &extra {
+        issues.push(located(
+            Issue::new(
+                Code::UnknownField,
+                "",
+                format!(
+                    "`{name}` is not a file of a pkit CSV directory; expected {}",
+                    known.join(", ")
+                ),
+            ),
+            name,
+            1,
+            None,
+        ));
+    }
+    let Some(registry) = read_sheet(dir, REGISTRY_FILE, &mut budget, limits)? else {
+        return Err(ReadStop::Error(Error::Io {
+            path: dir.join(REGISTRY_FILE),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "a CSV registry needs registry.csv (schema_version, as_of)",
+            ),
+        }));
+    };
+    let mut sheets = Vec::new();
+    for table in TableName::ALL {
+        if let Some(sheet) = read_sheet(dir, &file_name(table), &mut budget, limits)? {
+            sheets.push((table, sheet));
+        }
+    }
+    let mut builder = Builder::default();
+    builder.issues = issues;
+    builder.document(&registry, &sheets);
+    let mut file_rank = known;
+    file_rank.extend(extra);
+    Ok(Read {
+        json: builder.json,
+        locations: builder.locations,
+        issues: builder.issues,
+        file_rank,
+    })
+}
+
+/// Writes the JSON document and remembers where each value came from.
+#[derive(Default)]
+struct Builder {
+    json: String,
+    locations: FxHashMap<String, CsvLocation>,
+    issues: Vec<Issue>,
+}
+
+/// A header's columns matched to the table layout.
+struct Columns {
+    /// For each layout column, its index in the header.
+    index: Vec<Option<usize>>,
+}
+
+impl Builder {
+    fn locate(&mut self, path: &str, file: &str, line: u64, column: Option<&str>) {
+        self.locations.insert(
+            path.to_owned(),
+            CsvLocation {
+                file: file.to_owned(),
+                line,
+                column: column.map(str::to_owned),
+            },
+        );
+    }
+
+    /// Writes a cell as a JSON value: a number when the column is numeric and the cell is a
+    /// JSON number, a string otherwise.
+    fn value(&mut self, cell: &str, number: bool) {
+        if number && is_json_number(cell) {
+            self.json.push_str(cell);
+        } else {
+            push_json_string(&mut self.json, cell);
+        }
+    }
+
+    fn key(&mut self, first: &mut bool, key: &str) {
+        if !*first {
+            self.json.push(',');
+        }
+        *first = false;
+        push_json_string(&mut self.json, key);
+        self.json.push(':');
+    }
+
+    fn document(&mut self, registry: &Sheet, sheets: &[(TableName, Sheet)]) {
+        self.json.push('{');
+        let mut first = true;
+        self.registry_row(registry, &mut first);
+        // Company ids → index, for child rows.
+        let companies = sheets.iter().find(|(t, _)| *t == TableName::Companies);
+        let mut children: Vec<Vec<(TableName, usize)>> = Vec::new();
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+        if let Some((_, sheet)) = companies {
+            for (i, (_, row)) in sheet.rows.iter().enumerate() {
+                let id_column = sheet.header.iter().position(|h| h == "id");
+                if let Some(id) = id_column.and_then(|c| row.get(c)) {
+                    // A stray space in an id is the company's issue, not its children's.
+                    ids.entry(id.trim().to_owned()).or_insert(i);
+                }
+            }
+            children = vec![Vec::new(); sheet.rows.len()];
+        }
+        for (table, sheet) in sheets.iter().filter(|(t, _)| is_child(*t)) {
+            let Some(c) = sheet.header.iter().position(|h| h == "company_id") else {
+                if !sheet.rows.is_empty() {
+                    self.issues.push(located(
+                        Issue::new(Code::MissingField, "", format!("{} has no `company_id` column: its rows cannot be given to a company", sheet.file)),
+                        &sheet.file,
+                        1,
+                        None,
+                    ));
+                }
+                continue;
+            };
+            for (r, (line, row)) in sheet.rows.iter().enumerate() {
+                let id = row.get(c).map_or("", String::as_str);
+                match ids.get(id.trim()) {
+                    Some(&company) => children[company].push((*table, r)),
+                    None => self.issues.push(located(
+                        Issue::new(Code::InvalidId, "", format!("no company in companies.csv has the id `{}`: this row belongs to none", crate::value::shorten(id))),
+                        &sheet.file,
+                        *line,
+                        Some("company_id"),
+                    )),
+                }
+            }
+        }
+        let child_columns: Vec<(TableName, Columns)> = sheets
+            .iter()
+            .filter(|(t, _)| is_child(*t))
+            .map(|(t, sheet)| (*t, self.columns(*t, sheet)))
+            .collect();
+        for &table in TableName::ALL.iter().filter(|t| !is_child(**t)) {
+            let Some((_, sheet)) = sheets.iter().find(|(t, _)| *t == table) else {
+                continue;
+            };
+            let columns = self.columns(table, sheet);
+            self.key(&mut first, array(table));
+            self.json.push('[');
+            for (i, (line, row)) in sheet.rows.iter().enumerate() {
+                if i > 0 {
+                    self.json.push(',');
+                }
+                let path = format!("/{}/{i}", array(table));
+                let mut first = self.record(table, &columns, sheet, *line, row, &path);
+                if table == TableName::Companies {
+                    self.children(&path, &mut first, &children[i], sheets, &child_columns);
+                }
+                self.json.push('}');
+            }
+            self.json.push(']');
+        }
+        self.json.push('}');
+    }
+
+    fn registry_row(&mut self, sheet: &Sheet, first: &mut bool) {
+        let file = sheet.file.clone();
+        let Some((line, row)) = sheet.rows.first() else {
+            self.issues.push(located(
+                Issue::new(
+                    Code::MissingField,
+                    "",
+                    "registry.csv has no row: it needs schema_version and as_of",
+                ),
+                &file,
+                2,
+                None,
+            ));
+            return;
+        };
+        for (c, name) in sheet.header.iter().enumerate() {
+            let cell = row.get(c).map_or("", String::as_str);
+            match name.as_str() {
+                "schema_version" | "as_of" if !cell.is_empty() => {
+                    self.key(first, name);
+                    self.value(cell, name == "schema_version");
+                    self.locate(&format!("/{name}"), &file, *line, Some(name));
+                }
+                "schema_version" | "as_of" => {}
+                _ => self.issues.push(located(
+                    Issue::new(
+                        Code::UnknownField,
+                        "",
+                        format!(
+                            "unknown column `{}` in registry.csv",
+                            crate::value::shorten(name)
+                        ),
+                    ),
+                    &file,
+                    1,
+                    Some(name),
+                )),
+            }
+        }
+        for (line, _) in sheet.rows.iter().skip(1) {
+            self.issues.push(located(
+                Issue::new(
+                    Code::UnknownField,
+                    "",
+                    "registry.csv has one row; this one is extra",
+                ),
+                &file,
+                *line,
+                None,
+            ));
+        }
+        for name in ["schema_version", "as_of"] {
+            if !sheet.header.iter().any(|h| h == name) {
+                self.locate(&format!("/{name}"), &file, 1, None);
+            }
+        }
+    }
+
+    /// Matches a sheet's header to the table layout; reports unknown and repeated columns.
+    fn columns(&mut self, table: TableName, sheet: &Sheet) -> Columns {
+        let layout = layout(table);
+        let mut index = vec![None; layout.len()];
+        for (c, name) in sheet.header.iter().enumerate() {
+            match layout.iter().position(|(n, _)| n == name) {
+                Some(k) if index[k].is_none() => index[k] = Some(c),
+                Some(_) => self.issues.push(located(
+                    Issue::new(
+                        Code::DuplicateKey,
+                        "",
+                        format!(
+                            "the column `{name}` appears twice in {}; only the first is read",
+                            sheet.file
+                        ),
+                    ),
+                    &sheet.file,
+                    1,
+                    Some(name),
+                )),
+                None if is_derived(table, name) => {}
+                None => self.issues.push(located(
+                    Issue::new(
+                        Code::UnknownField,
+                        "",
+                        format!(
+                            "unknown column `{}` in {}; expected {}",
+                            crate::value::shorten(name),
+                            sheet.file,
+                            layout
+                                .iter()
+                                .map(|(n, _)| *n)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ),
+                    &sheet.file,
+                    1,
+                    Some(name),
+                )),
+            }
+        }
+        for (line, row) in &sheet.rows {
+            if row.len() > sheet.header.len() {
+                self.issues.push(located(
+                    Issue::new(
+                        Code::UnknownField,
+                        "",
+                        format!(
+                            "this row has {} cells but the header names {}",
+                            row.len(),
+                            sheet.header.len()
+                        ),
+                    ),
+                    &sheet.file,
+                    *line,
+                    None,
+                ));
+            }
+        }
+        Columns { index }
+    }
+
+    /// Writes one record's fields without the closing `}` (companies get their children);
+    /// returns true when it wrote no field.
+    fn record(
+        &mut self,
+        table: TableName,
+        columns: &Columns,
+        sheet: &Sheet,
+        line: u64,
+        row: &[String],
+        path: &str,
+    ) -> bool {
+        self.locate(path, &sheet.file, line, None);
+        self.json.push('{');
+        let layout = layout(table);
+        let mut first = true;
+        let cell = |k: usize| {
+            columns.index[k]
+                .and_then(|c| row.get(c))
+                .filter(|s| !s.is_empty())
+        };
+        let mut k = 0;
+        while k < layout.len() {
+            let (name, target) = layout[k];
+            match target {
+                Target::CompanyId => {}
+                Target::Field { key, number } => {
+                    if let Some(value) = cell(k) {
+                        self.key(&mut first, key);
+                        self.value(value, number);
+                        self.locate(&format!("{path}/{key}"), &sheet.file, line, Some(name));
+                    } else {
+                        self.locate(
+                            &format!("{path}/{key}"),
+                            &sheet.file,
+                            line,
+                            columns.index[k].map(|_| name),
+                        );
+                    }
+                }
+                Target::List(key) => {
+                    if let Some(value) = cell(k) {
+                        self.key(&mut first, key);
+                        self.json.push('[');
+                        for (j, item) in value.split(';').enumerate() {
+                            if j > 0 {
+                                self.json.push(',');
+                            }
+                            self.value(item.trim(), false);
+                            self.locate(
+                                &format!("{path}/{key}/{j}"),
+                                &sheet.file,
+                                line,
+                                Some(name),
+                            );
+                        }
+                        self.json.push(']');
+                    }
+                    self.locate(&format!("{path}/{key}"), &sheet.file, line, Some(name));
+                }
+                Target::Nested { object, .. } => {
+                    // The run of columns of one nested object.
+                    let end = (k..layout.len())
+                        .find(|&j| !matches!(layout[j].1, Target::Nested { object: o, .. } if o == object))
+                        .unwrap_or(layout.len());
+                    let present: Vec<usize> = (k..end).filter(|&j| cell(j).is_some()).collect();
+                    let object_path = format!("{path}/{object}");
+                    self.locate(&object_path, &sheet.file, line, None);
+                    if !present.is_empty() {
+                        self.key(&mut first, object);
+                        self.json.push('{');
+                        let mut inner_first = true;
+                        for j in k..end {
+                            let (column, Target::Nested { key, .. }) = layout[j] else {
+                                continue;
+                            };
+                            let located_column = columns.index[j].map(|_| column);
+                            if let Some(value) = cell(j) {
+                                self.key(&mut inner_first, key);
+                                self.value(value, false);
+                            }
+                            self.locate(
+                                &format!("{object_path}/{key}"),
+                                &sheet.file,
+                                line,
+                                located_column,
+                            );
+                        }
+                        self.json.push('}');
+                    }
+                    k = end;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        first
+    }
+
+    fn children(
+        &mut self,
+        company_path: &str,
+        first: &mut bool,
+        rows: &[(TableName, usize)],
+        sheets: &[(TableName, Sheet)],
+        child_columns: &[(TableName, Columns)],
+    ) {
+        for &table in TableName::ALL.iter().filter(|t| is_child(**t)) {
+            let mine: Vec<usize> = rows
+                .iter()
+                .filter(|(t, _)| *t == table)
+                .map(|&(_, r)| r)
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let Some((_, sheet)) = sheets.iter().find(|(t, _)| *t == table) else {
+                continue;
+            };
+            let Some((_, columns)) = child_columns.iter().find(|(t, _)| *t == table) else {
+                continue;
+            };
+            self.key(first, array(table));
+            self.json.push('[');
+            for (j, &r) in mine.iter().enumerate() {
+                if j > 0 {
+                    self.json.push(',');
+                }
+                let (line, row) = &sheet.rows[r];
+                let path = format!("{company_path}/{}/{j}", array(table));
+                self.record(table, columns, sheet, *line, row, &path);
+                self.json.push('}');
+            }
+            self.json.push(']');
+        }
+    }
+}
+
+fn is_child(table: TableName) -> bool {
+    matches!(
+        table,
+        TableName::Offices | TableName::Certifications | TableName::Awards | TableName::Exports
+    )
+}
+
+/// Columns pkit's tables add that are not fields of the document: accepted and ignored.
+fn is_derived(table: TableName, name: &str) -> bool {
+    matches!(
+        (table, name),
+        (
+            TableName::Certifications,
+            "effective_expiry" | "derived_status"
+        ) | (
+            TableName::Exports,
+            "fiscal_year" | "period_start" | "period_end"
+        ) | (
+            TableName::Observations,
+            "period_start" | "period_end" | "is_current"
+        ) | (TableName::Targets, "deadline_end")
+    )
+}
+
+/// True when `s` is a JSON number literal (so `1.0` stays `1.0` and gets the JSON issues).
+fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Appends `s` as a JSON string.
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+impl Read {
+    /// Validates the rebuilt document and locates every issue in the CSV.
+    fn load(self, limits: &Limits) -> Result<Registry, Report> {
+        let Read {
+            json,
+            locations,
+            mut issues,
+            file_rank,
+        } = self;
+        if json.is_empty() {
+            return Err(Report::new(issues));
+        }
+        // The CSV's size was checked; the rebuilt text may be a little larger.
+        let text_limits = Limits {
+            max_bytes: u64::MAX,
+            ..*limits
+        };
+        let (registry, found) = match crate::validate::load(&json, &text_limits) {
+            Ok(registry) => {
+                let warnings = registry.warnings().to_vec();
+                (Some(registry), warnings)
+            }
+            Err(report) => (None, report.into_issues()),
+        };
+        for mut issue in found {
+            issue.location = locate(&locations, &issue.path);
+            issues.push(issue);
+        }
+        let rank = |i: &Issue| match &i.location {
+            Some(l) => (
+                file_rank
+                    .iter()
+                    .position(|f| *f == l.file)
+                    .unwrap_or(usize::MAX),
+                l.line,
+            ),
+            None => (0, 0),
+        };
+        issues.sort_by_key(|i| rank(i));
+        match registry {
+            Some(registry) if !issues.iter().any(Issue::is_error) => {
+                Ok(registry.with_warnings(issues))
+            }
+            _ => Err(Report::new(issues)),
+        }
+    }
+}
+
+/// The location of the longest prefix of `path` that was read from the CSV.
+fn locate(locations: &FxHashMap<String, CsvLocation>, path: &str) -> Option<CsvLocation> {
+    let mut prefix = path;
+    loop {
+        if let Some(l) = locations.get(prefix) {
+            return Some(l.clone());
+        }
+        let (parent, _) = prefix.rsplit_once('/')?;
+        prefix = parent;
+    }
+}

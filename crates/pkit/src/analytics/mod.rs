@@ -13,3 +13,5 @@ mod summary;
 mod targets;
 
 pub use summary::{Breakdown, Count, Summary};
+
+pub use series::{FiscalYearTotal, Point, Series, TotalBasis, Vintage};

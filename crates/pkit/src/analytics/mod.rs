@@ -14,4 +14,5 @@ mod targets;
 
 pub use summary::{Breakdown, Count, Summary};
 
+pub use growth::Growth;
 pub use series::{FiscalYearTotal, Point, Series, TotalBasis, Vintage};

@@ -16,3 +16,4 @@ pub use summary::{Breakdown, Count, Summary};
 
 pub use growth::Growth;
 pub use series::{FiscalYearTotal, Point, Series, TotalBasis, Vintage};
+pub use targets::{TargetProgress, TargetStatus};

@@ -13,3 +13,7 @@ mod summary;
 mod targets;
 
 pub use summary::{Breakdown, Count, Summary};
+
+pub use growth::Growth;
+pub use series::{FiscalYearTotal, Point, Series, TotalBasis, Vintage};
+pub use targets::{TargetProgress, TargetStatus};

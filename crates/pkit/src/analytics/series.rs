@@ -1,1 +1,793 @@
-//! series analytics (being written).
+//! [`Series`]: the current value of an indicator per period, its vintages, and its fiscal-year
+//! totals ([`FiscalYearTotal`]).
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::model::{Indicator, Observation};
+use crate::value::{Date, Period, Region};
+use crate::Registry;
+
+/// One period of a [`Series`]: the value current for it and the observation it comes from.
+///
+/// # Example
+/// ```
+/// use pkit::{model::Indicator, value::{Period, Region}};
+/// let series = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+/// let point = series.get(Period::FiscalYear(2023)).unwrap();
+/// assert_eq!(point.value, 3_223_000_000);
+/// assert_eq!(point.observation, 12);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// The period the value is for.
+    pub period: Period,
+    /// The value: whole USD or a count, by indicator.
+    pub value: u64,
+    /// When this vintage was published; `None` when the document does not say.
+    pub published_on: Option<Date>,
+    /// The index of the observation in [`Registry::observations`].
+    pub observation: usize,
+}
+
+/// One published value of a figure: an indicator, region and period.
+///
+/// # Example
+/// ```
+/// use pkit::{model::Indicator, value::{Period, Region}};
+/// let sample = pkit::Registry::sample();
+/// let v = sample.vintages(Indicator::IctExports, Region::PAKISTAN, Period::FiscalYear(2022));
+/// assert_eq!(v.iter().map(|v| v.value).collect::<Vec<_>>(), [2_605_340_000, 2_593_000_000]);
+/// assert_eq!(v[1].published_on.map(|d| d.to_string()).as_deref(), Some("2023-08-18"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vintage {
+    /// The value published.
+    pub value: u64,
+    /// When it was published; `None` counts as the earliest vintage.
+    pub published_on: Option<Date>,
+    /// The index of the observation in [`Registry::observations`].
+    pub observation: usize,
+}
+
+/// The values of one indicator in one region, one per period: the current vintage (latest
+/// `published_on`), or what was known on a given day. Points are sorted by the first day of
+/// their period, then by form in the order of SPEC §1.2 (fiscal year, fiscal quarter, month,
+/// calendar year, calendar quarter).
+///
+/// # Example
+/// ```
+/// use pkit::{model::Indicator, value::{Period, Region}};
+/// let series = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+/// assert_eq!(series.indicator(), Indicator::IctExports);
+/// assert_eq!(series.region(), Region::PAKISTAN);
+/// assert_eq!(series.points()[0].period, Period::FiscalYear(2015));
+/// assert_eq!(series.get(Period::FiscalYear(2022)).map(|p| p.value), Some(2_593_000_000));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Series {
+    indicator: Indicator,
+    region: Region,
+    points: Vec<Point>,
+}
+
+/// How a [`FiscalYearTotal`] was obtained.
+///
+/// # Example
+/// ```
+/// use pkit::analytics::TotalBasis;
+/// assert_eq!(TotalBasis::Quarters.as_str(), "quarters");
+/// assert_eq!(serde_json::to_string(&TotalBasis::Partial).unwrap(), r#""partial""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalBasis {
+    /// A figure for the whole fiscal year (`FY2023-24`).
+    Annual,
+    /// The sum of the four fiscal quarters.
+    Quarters,
+    /// The sum of the twelve months.
+    Months,
+    /// The sum of the quarters and months there are: part of the year only.
+    Partial,
+}
+
+impl TotalBasis {
+    /// The basis as a snake_case word, as it serializes.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::analytics::TotalBasis::Annual.as_str(), "annual");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TotalBasis::Annual => "annual",
+            TotalBasis::Quarters => "quarters",
+            TotalBasis::Months => "months",
+            TotalBasis::Partial => "partial",
+        }
+    }
+}
+
+/// The total of a series over one fiscal year (1 July – 30 June), whole or partial.
+///
+/// # Example
+/// ```
+/// use pkit::{analytics::TotalBasis, model::Indicator, value::Region};
+/// let series = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+/// let years = series.fiscal_years();
+/// let fy24 = years.iter().find(|t| t.fiscal_year == 2023).unwrap();
+/// assert_eq!((fy24.label().as_str(), fy24.value, fy24.basis), ("FY2023-24", 3_223_000_000, TotalBasis::Annual));
+/// assert!(fy24.is_complete());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FiscalYearTotal {
+    /// The fiscal year, by the calendar year it starts in (2023 is `FY2023-24`).
+    pub fiscal_year: i32,
+    /// The total: the annual figure, or the sum of the parts.
+    pub value: u64,
+    /// How many of the year's twelve months the value covers.
+    pub months_covered: u8,
+    /// How the value was obtained.
+    pub basis: TotalBasis,
+}
+
+impl FiscalYearTotal {
+    /// True when the total covers the whole year (any basis but [`TotalBasis::Partial`]).
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::Region};
+    /// let series = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+    /// let last = series.fiscal_years().pop().unwrap();
+    /// assert_eq!(last.label(), "FY2025-26");
+    /// assert!(!last.is_complete());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        self.basis != TotalBasis::Partial
+    }
+
+    /// The fiscal year as written in documents: `FY2023-24`.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::analytics::{FiscalYearTotal, TotalBasis};
+    /// let t = FiscalYearTotal { fiscal_year: 2023, value: 1, months_covered: 12, basis: TotalBasis::Annual };
+    /// assert_eq!(t.label(), "FY2023-24");
+    /// ```
+    pub fn label(&self) -> String {
+        Period::FiscalYear(self.fiscal_year).to_string()
+    }
+}
+
+/// The position of a period in a series: its first day, then its form in SPEC order.
+fn sort_key(period: Period) -> (Date, u8) {
+    let form = match period {
+        Period::FiscalYear(_) => 0,
+        Period::FiscalQuarter(..) => 1,
+        Period::Month(..) => 2,
+        Period::Year(_) => 3,
+        Period::Quarter(..) => 4,
+    };
+    (period.first_day(), form)
+}
+
+/// True when the observation was known on `on` (always, when `on` is `None`).
+fn known_on(observation: &Observation, on: Option<Date>) -> bool {
+    match (on, observation.published_on) {
+        (Some(day), Some(published)) => published <= day,
+        _ => true,
+    }
+}
+
+type SeriesKey = (Indicator, Region);
+
+impl Series {
+    fn empty(indicator: Indicator, region: Region) -> Series {
+        Series {
+            indicator,
+            region,
+            points: Vec::new(),
+        }
+    }
+
+    /// What the series measures.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::Region};
+    /// let s = pkit::Registry::sample().series(Indicator::Freelancers, Region::PAKISTAN);
+    /// assert_eq!(s.indicator(), Indicator::Freelancers);
+    /// ```
+    pub fn indicator(&self) -> Indicator {
+        self.indicator
+    }
+
+    /// Where the series applies.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::Region};
+    /// let punjab: Region = "PK-PB".parse()?;
+    /// let s = pkit::Registry::sample().series(Indicator::RegisteredItCompanies, punjab);
+    /// assert_eq!(s.region().code(), "PK-PB");
+    /// # Ok::<(), pkit::value::ParseError>(())
+    /// ```
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
+    /// The points, one per period, in order (see [`Series`]).
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::Region};
+    /// let s = pkit::Registry::sample().series(Indicator::FreelanceRemittances, Region::PAKISTAN);
+    /// assert_eq!(s.points().len(), 2);
+    /// ```
+    pub fn points(&self) -> &[Point] {
+        &self.points
+    }
+
+    /// True when the series has no point.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::Region};
+    /// assert!(pkit::Registry::sample().series(Indicator::ItEmployment, Region::PAKISTAN).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The point of this period, if the series has one.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::{Period, Region}};
+    /// let s = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+    /// assert_eq!(s.get(Period::FiscalQuarter(2025, 1)).map(|p| p.value), Some(1_057_000_000));
+    /// assert!(s.get(Period::FiscalQuarter(2025, 2)).is_none());
+    /// ```
+    pub fn get(&self, period: Period) -> Option<&Point> {
+        let key = sort_key(period);
+        self.points
+            .binary_search_by_key(&key, |p| sort_key(p.period))
+            .ok()
+            .and_then(|i| self.points.get(i))
+    }
+
+    /// The total of each fiscal year the series has data for, in year order.
+    ///
+    /// A year's total is its annual figure when there is one; otherwise the sum of its four
+    /// fiscal quarters, or of its twelve months, when all are present; otherwise a
+    /// [`TotalBasis::Partial`] sum of the quarters there are and of the months outside them,
+    /// with the months it covers. Calendar years and quarters take no part.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{analytics::TotalBasis, model::Indicator, value::Region};
+    /// let s = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+    /// let partial = s.fiscal_years().pop().unwrap();
+    /// assert_eq!(partial.label(), "FY2025-26");
+    /// assert_eq!((partial.basis, partial.months_covered), (TotalBasis::Partial, 4));
+    /// ```
+    pub fn fiscal_years(&self) -> Vec<FiscalYearTotal> {
+        let mut years: BTreeMap<i32, YearParts> = BTreeMap::new();
+        for point in &self.points {
+            if let Some(fy) = point.period.fiscal_year() {
+                if matches!(
+                    point.period,
+                    Period::FiscalYear(_) | Period::FiscalQuarter(..) | Period::Month(..)
+                ) {
+                    years.entry(fy).or_default().add(point.period, point.value);
+                }
+            }
+        }
+        years
+            .into_iter()
+            .map(|(fy, parts)| parts.total(fy))
+            .collect()
+    }
+}
+
+/// What a fiscal year has: its annual figure, quarters and months (July is month 0).
+#[derive(Default)]
+struct YearParts {
+    annual: Option<u64>,
+    quarters: [Option<u64>; 4],
+    months: [Option<u64>; 12],
+}
+
+impl YearParts {
+    fn add(&mut self, period: Period, value: u64) {
+        let slot = match period {
+            Period::FiscalYear(_) => Some(&mut self.annual),
+            Period::FiscalQuarter(_, q) => self.quarters.get_mut(usize::from(q) - 1),
+            Period::Month(_, m) => self.months.get_mut((usize::from(m) + 5) % 12),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            *slot = Some(value);
+        }
+    }
+
+    fn total(&self, fiscal_year: i32) -> FiscalYearTotal {
+        let whole = |value, basis| FiscalYearTotal {
+            fiscal_year,
+            value,
+            months_covered: 12,
+            basis,
+        };
+        if let Some(value) = self.annual {
+            return whole(value, TotalBasis::Annual);
+        }
+        if let Some(value) = sum_all(&self.quarters) {
+            return whole(value, TotalBasis::Quarters);
+        }
+        if let Some(value) = sum_all(&self.months) {
+            return whole(value, TotalBasis::Months);
+        }
+        self.partial(fiscal_year)
+    }
+
+    /// Each quarter there is, else the months of that quarter there are.
+    fn partial(&self, fiscal_year: i32) -> FiscalYearTotal {
+        let (mut value, mut months_covered) = (0u64, 0u8);
+        for (quarter, months) in self.quarters.iter().zip(self.months.chunks(3)) {
+            if let Some(q) = quarter {
+                value += q;
+                months_covered += 3;
+            } else {
+                for m in months.iter().flatten() {
+                    value += m;
+                    months_covered += 1;
+                }
+            }
+        }
+        FiscalYearTotal {
+            fiscal_year,
+            value,
+            months_covered,
+            basis: TotalBasis::Partial,
+        }
+    }
+}
+
+/// The sum of the values when every one is present. At most twelve values of at most 10^13
+/// each: no overflow in a u64.
+fn sum_all(values: &[Option<u64>]) -> Option<u64> {
+    values.iter().copied().sum()
+}
+
+impl Registry {
+    /// The current value of `indicator` in `region` for every period: the observation with the
+    /// latest `published_on` (one without counts as the earliest).
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::{Period, Region}};
+    /// let s = pkit::Registry::sample().series(Indicator::IctExports, Region::PAKISTAN);
+    /// assert_eq!(s.get(Period::FiscalYear(2022)).map(|p| p.value), Some(2_593_000_000));
+    /// assert_eq!(s.get(Period::Month(2025, 6)).map(|p| p.value), Some(339_000_000));
+    /// ```
+    pub fn series(&self, indicator: Indicator, region: Region) -> Series {
+        self.series_on(indicator, region, None)
+    }
+
+    /// The series as it was known on `on`: only vintages published on or before that day (and
+    /// those without `published_on`), the latest of them per period.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::{Date, Period, Region}};
+    /// let sample = pkit::Registry::sample();
+    /// let day = Date::new(2023, 8, 1).unwrap();
+    /// let s = sample.series_as_published_on(Indicator::IctExports, Region::PAKISTAN, day);
+    /// assert_eq!(s.get(Period::FiscalYear(2022)).map(|p| p.value), Some(2_605_340_000));
+    /// assert!(s.get(Period::Month(2025, 7)).is_none());
+    /// ```
+    pub fn series_as_published_on(&self, indicator: Indicator, region: Region, on: Date) -> Series {
+        self.series_on(indicator, region, Some(on))
+    }
+
+    fn series_on(&self, indicator: Indicator, region: Region, on: Option<Date>) -> Series {
+        self.series_where(|i, r| i == indicator && r == region, on)
+            .remove(&(indicator, region))
+            .unwrap_or_else(|| Series::empty(indicator, region))
+    }
+
+    /// Every series whose (indicator, region) `wanted` accepts, in one pass over the
+    /// observations, as known on `on` (`None`: everything).
+    pub(crate) fn series_where(
+        &self,
+        wanted: impl Fn(Indicator, Region) -> bool,
+        on: Option<Date>,
+    ) -> FxHashMap<SeriesKey, Series> {
+        let observations = self.observations();
+        let mut current: FxHashMap<(Indicator, Region, Period), usize> = FxHashMap::default();
+        for (i, o) in observations.iter().enumerate() {
+            if !wanted(o.indicator, o.region) || !known_on(o, on) {
+                continue;
+            }
+            current
+                .entry((o.indicator, o.region, o.period))
+                .and_modify(|best| {
+                    let later = observations
+                        .get(*best)
+                        .is_none_or(|b| o.published_on >= b.published_on);
+                    if later {
+                        *best = i;
+                    }
+                })
+                .or_insert(i);
+        }
+        let mut series: FxHashMap<SeriesKey, Series> = FxHashMap::default();
+        for ((indicator, region, period), i) in current {
+            let Some(o) = observations.get(i) else {
+                continue;
+            };
+            series
+                .entry((indicator, region))
+                .or_insert_with(|| Series::empty(indicator, region))
+                .points
+                .push(Point {
+                    period,
+                    value: o.value,
+                    published_on: o.published_on,
+                    observation: i,
+                });
+        }
+        for s in series.values_mut() {
+            s.points.sort_unstable_by_key(|p| sort_key(p.period));
+        }
+        series
+    }
+
+    /// Every published value of one figure, in publication order (one without `published_on`
+    /// first), then in document order.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::{model::Indicator, value::{Period, Region}};
+    /// let sample = pkit::Registry::sample();
+    /// let june = sample.vintages(Indicator::IctExports, Region::PAKISTAN, Period::Month(2025, 6));
+    /// assert_eq!(june.iter().map(|v| v.value).collect::<Vec<_>>(), [338_000_000, 339_000_000]);
+    /// assert!(sample.vintages(Indicator::IctExports, Region::PAKISTAN, Period::Year(2020)).is_empty());
+    /// ```
+    pub fn vintages(&self, indicator: Indicator, region: Region, period: Period) -> Vec<Vintage> {
+        let mut vintages: Vec<Vintage> = self
+            .observations()
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.indicator == indicator && o.region == region && o.period == period)
+            .map(|(i, o)| Vintage {
+                value: o.value,
+                published_on: o.published_on,
+                observation: i,
+            })
+            .collect();
+        // Stable: equal dates (not in a valid document) keep document order.
+        vintages.sort_by_key(|v| v.published_on);
+        vintages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ict(registry: &Registry) -> Series {
+        registry.series(Indicator::IctExports, Region::PAKISTAN)
+    }
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn total(series: &Series, fy: i32) -> Option<FiscalYearTotal> {
+        series
+            .fiscal_years()
+            .into_iter()
+            .find(|t| t.fiscal_year == fy)
+    }
+
+    /// A registry of `ict_exports` observations for PK: (period, value, published_on).
+    fn registry(observations: &[(&str, u64, Option<&str>)]) -> Registry {
+        let items: Vec<String> = observations
+            .iter()
+            .map(|(period, value, published)| {
+                let published = published
+                    .map(|d| format!(r#", "published_on": "{d}""#))
+                    .unwrap_or_default();
+                format!(
+                    r#"{{"indicator": "ict_exports", "period": "{period}", "value": {value},
+                        "source": {{"publisher": "SBP"}}{published}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"schema_version": 1, "as_of": "2026-01-31", "observations": [{}]}}"#,
+            items.join(",")
+        );
+        Registry::from_json(&text).unwrap()
+    }
+
+    #[test]
+    fn sample_current_values_take_the_latest_vintage() {
+        let s = ict(&Registry::sample());
+        let fy23 = s.get(Period::FiscalYear(2022)).unwrap();
+        assert_eq!(fy23.value, 2_593_000_000);
+        assert_eq!(fy23.published_on, Some(day("2023-08-18")));
+        assert_eq!(fy23.observation, 8);
+        assert_eq!(
+            s.get(Period::FiscalYear(2023)).map(|p| p.value),
+            Some(3_223_000_000)
+        );
+        // Revised month: 338m (no date) then 339m (2025-08-20).
+        assert_eq!(
+            s.get(Period::Month(2025, 6)).map(|p| p.value),
+            Some(339_000_000)
+        );
+        // 10 fiscal years (FY2015-16..=FY2024-25), one quarter, 9 distinct months.
+        assert_eq!(s.points().len(), 10 + 1 + 9);
+    }
+
+    #[test]
+    fn sample_points_are_ordered_by_start_then_form() {
+        let s = ict(&Registry::sample());
+        let keys: Vec<_> = s.points().iter().map(|p| sort_key(p.period)).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        // FY2025-26-Q1 and 2025-07 start on the same day: the quarter first.
+        let q1 = s
+            .points()
+            .iter()
+            .position(|p| p.period == Period::FiscalQuarter(2025, 1));
+        assert_eq!(
+            s.points().get(q1.unwrap() + 1).map(|p| p.period),
+            Some(Period::Month(2025, 7))
+        );
+    }
+
+    #[test]
+    fn sample_as_published_on_a_day() {
+        let sample = Registry::sample();
+        let on = |d: &str| {
+            sample
+                .series_as_published_on(Indicator::IctExports, Region::PAKISTAN, day(d))
+                .get(Period::FiscalYear(2022))
+                .map(|p| p.value)
+        };
+        assert_eq!(on("2023-08-01"), Some(2_605_340_000));
+        assert_eq!(on("2023-08-17"), Some(2_605_340_000));
+        assert_eq!(on("2023-08-18"), Some(2_593_000_000));
+        assert_eq!(on("2026-01-31"), Some(2_593_000_000));
+        let early = sample.series_as_published_on(
+            Indicator::IctExports,
+            Region::PAKISTAN,
+            day("2022-08-23"),
+        );
+        assert!(early.get(Period::Month(2022, 7)).is_none());
+        assert!(early.get(Period::FiscalYear(2015)).is_some());
+    }
+
+    #[test]
+    fn sample_vintages_in_publication_order() {
+        let v = Registry::sample().vintages(
+            Indicator::IctExports,
+            Region::PAKISTAN,
+            Period::FiscalYear(2022),
+        );
+        assert_eq!(
+            v,
+            [
+                Vintage {
+                    value: 2_605_340_000,
+                    published_on: None,
+                    observation: 7
+                },
+                Vintage {
+                    value: 2_593_000_000,
+                    published_on: Some(day("2023-08-18")),
+                    observation: 8
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn sample_fiscal_years() {
+        let s = ict(&Registry::sample());
+        let years = s.fiscal_years();
+        assert_eq!(
+            years.iter().map(|t| t.fiscal_year).collect::<Vec<_>>(),
+            (2015..=2025).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            total(&s, 2022).map(|t| (t.value, t.basis)),
+            Some((2_593_000_000, TotalBasis::Annual))
+        );
+        // Annual FY2023-24 wins over its months 2024-03 and 2024-06.
+        assert_eq!(
+            total(&s, 2023),
+            Some(FiscalYearTotal {
+                fiscal_year: 2023,
+                value: 3_223_000_000,
+                months_covered: 12,
+                basis: TotalBasis::Annual
+            })
+        );
+    }
+
+    #[test]
+    fn sample_fy2025_26_is_partial() {
+        // Q1 (1,057m) covers 2025-07 and 2025-09; 2025-12 (437m) lies outside it.
+        let t = total(&ict(&Registry::sample()), 2025).unwrap();
+        assert_eq!(
+            t,
+            FiscalYearTotal {
+                fiscal_year: 2025,
+                value: 1_057_000_000 + 437_000_000,
+                months_covered: 4,
+                basis: TotalBasis::Partial
+            }
+        );
+        assert!(!t.is_complete());
+        assert_eq!(t.label(), "FY2025-26");
+    }
+
+    #[test]
+    fn calendar_periods_are_not_fiscal_parts() {
+        let sample = Registry::sample();
+        let s = sample.series(Indicator::RegisteredItCompanies, Region::PAKISTAN);
+        assert_eq!(s.get(Period::Year(2025)).map(|p| p.value), Some(20_711));
+        assert!(s.fiscal_years().is_empty());
+    }
+
+    #[test]
+    fn regions_are_separate_series() {
+        let sample = Registry::sample();
+        let sindh: Region = "PK-SD".parse().unwrap();
+        let s = sample.series(Indicator::RegisteredItCompanies, sindh);
+        assert_eq!(s.points().len(), 1);
+        assert_eq!(s.points()[0].value, 6352);
+    }
+
+    #[test]
+    fn complete_quarters() {
+        let r = registry(&[
+            ("FY2023-24-Q4", 40, None),
+            ("FY2023-24-Q1", 10, None),
+            ("FY2023-24-Q2", 20, None),
+            ("FY2023-24-Q3", 30, None),
+            ("2023-07", 1, None),
+        ]);
+        assert_eq!(
+            ict(&r).fiscal_years(),
+            [FiscalYearTotal {
+                fiscal_year: 2023,
+                value: 100,
+                months_covered: 12,
+                basis: TotalBasis::Quarters
+            }]
+        );
+    }
+
+    #[test]
+    fn complete_months() {
+        let months: Vec<String> = (7..=12)
+            .map(|m| format!("2023-{m:02}"))
+            .chain((1..=6).map(|m| format!("2024-{m:02}")))
+            .collect();
+        let obs: Vec<(&str, u64, Option<&str>)> =
+            months.iter().map(|m| (m.as_str(), 5, None)).collect();
+        let mut with_quarter = obs.clone();
+        with_quarter.push(("FY2023-24-Q2", 100, None));
+        for (r, value) in [(registry(&obs), 60), (registry(&with_quarter), 60)] {
+            assert_eq!(
+                ict(&r).fiscal_years(),
+                [FiscalYearTotal {
+                    fiscal_year: 2023,
+                    value,
+                    months_covered: 12,
+                    basis: TotalBasis::Months
+                }]
+            );
+        }
+    }
+
+    #[test]
+    fn partial_year_prefers_quarters_over_their_months() {
+        let r = registry(&[
+            ("FY2023-24-Q3", 300, None),
+            ("2024-01", 1, None),
+            ("2024-02", 2, None),
+            ("2023-08", 8, None),
+            ("2024-06", 6, None),
+            ("2024", 9999, None),
+            ("2024-Q2", 9999, None),
+        ]);
+        assert_eq!(
+            ict(&r).fiscal_years(),
+            [FiscalYearTotal {
+                fiscal_year: 2023,
+                value: 314,
+                months_covered: 5,
+                basis: TotalBasis::Partial
+            }]
+        );
+    }
+
+    #[test]
+    fn annual_wins_over_months() {
+        let r = registry(&[
+            ("2023-07", 5, None),
+            ("FY2023-24", 70, None),
+            ("2023-08", 5, None),
+        ]);
+        assert_eq!(
+            ict(&r).fiscal_years(),
+            [FiscalYearTotal {
+                fiscal_year: 2023,
+                value: 70,
+                months_covered: 12,
+                basis: TotalBasis::Annual
+            }]
+        );
+    }
+
+    #[test]
+    fn empty_series() {
+        let r = registry(&[]);
+        let s = ict(&r);
+        assert!(s.is_empty());
+        assert!(s.fiscal_years().is_empty());
+        assert!(s.get(Period::FiscalYear(2023)).is_none());
+        assert!(r
+            .vintages(
+                Indicator::IctExports,
+                Region::PAKISTAN,
+                Period::FiscalYear(2023)
+            )
+            .is_empty());
+    }
+
+    #[test]
+    fn latest_vintage_regardless_of_document_order() {
+        let r = registry(&[
+            ("FY2022-23", 3, Some("2024-01-01")),
+            ("FY2022-23", 1, None),
+            ("FY2022-23", 2, Some("2023-09-01")),
+        ]);
+        assert_eq!(
+            ict(&r).get(Period::FiscalYear(2022)).map(|p| p.value),
+            Some(3)
+        );
+        let v = r.vintages(
+            Indicator::IctExports,
+            Region::PAKISTAN,
+            Period::FiscalYear(2022),
+        );
+        assert_eq!(v.iter().map(|v| v.value).collect::<Vec<_>>(), [1, 2, 3]);
+        let before = |d| {
+            r.series_as_published_on(Indicator::IctExports, Region::PAKISTAN, day(d))
+                .get(Period::FiscalYear(2022))
+                .map(|p| p.value)
+        };
+        assert_eq!(before("2023-08-31"), Some(1));
+        assert_eq!(before("2023-09-01"), Some(2));
+        assert_eq!(before("2023-12-31"), Some(2));
+    }
+
+    #[test]
+    fn serializes_periods_and_dates_as_strings() {
+        let r = registry(&[("FY2022-23", 3, Some("2024-01-01"))]);
+        let json = serde_json::to_value(ict(&r)).unwrap();
+        assert_eq!(json["indicator"], "ict_exports");
+        assert_eq!(json["region"], "PK");
+        assert_eq!(json["points"][0]["period"], "FY2022-23");
+        assert_eq!(json["points"][0]["published_on"], "2024-01-01");
+    }
+}

@@ -39,11 +39,11 @@ pub(crate) fn draw(registry: &pkit::Registry, path: &Path) -> Result<(), String>
             complete: t.is_complete(),
         })
         .collect();
-    let targets: Vec<(i32, u64, String)> = registry
+    let targets: Vec<(i32, u64)> = registry
         .target_progress()
         .iter()
         .filter(|p| p.indicator == Indicator::IctExports && p.region == Region::PAKISTAN)
-        .map(|p| (p.deadline_fiscal_year, p.target, p.target_id.clone()))
+        .map(|p| (p.deadline_fiscal_year, p.target))
         .collect();
     if bars.is_empty() && targets.is_empty() {
         return Err("the registry has no ICT export figures or targets to chart".into());
@@ -88,7 +88,7 @@ pub(crate) fn draw(registry: &pkit::Registry, path: &Path) -> Result<(), String>
             .label("ICT exports (pale: year not complete)")
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], BAR.filled()));
         chart
-            .draw_series(targets.iter().map(|(fy, usd, _)| {
+            .draw_series(targets.iter().map(|(fy, usd)| {
                 Cross::new((f64::from(*fy), billions(*usd)), 7, TARGET.stroke_width(3))
             }))
             .map_err(|e| e.to_string())?

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod chart;
 mod report;
 
 /// Validate, report on and generate pkit registry documents (Pakistan's IT-export industry).
@@ -46,11 +47,14 @@ enum Form {
 enum Command {
     /// Summarize a registry: companies, certifications, awards, observations, warnings.
     Report {
-        /// The registry document; the built-in sample when omitted.
+        /// The registry: a JSON file or a CSV directory; the built-in sample when omitted.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also draw ICT exports by fiscal year, with the targets, as an SVG file.
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
     },
     /// Validate documents: one line per issue, `FILE:PATH: severity code: message`.
     /// Exit status 0 when no file has an error, 1 when any has, 2 on usage or I/O errors.
@@ -92,7 +96,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Report { file, format } => report::run(file.as_deref(), format == Format::Json),
+        Command::Report {
+            file,
+            format,
+            chart,
+        } => report::run(file.as_deref(), format == Format::Json, chart.as_deref()),
         Command::Validate { files, format } => validate(&files, format == Format::Json),
         Command::Schema => print(&pkit::schema::registry_pretty()),
         Command::Convert { input, to, out } => convert(&input, to, out.as_deref()),

@@ -1,13 +1,89 @@
-//! `pkit report`: a readable summary of a registry, or its JSON form.
+//! `pkit report`: a readable summary of a registry and what its data says (exports by fiscal
+//! year with growth, target progress, certification coverage, top exporters, awards), or the
+//! same as JSON. Every line fits 80 columns.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use pkit::analytics::{Count, Summary};
-use pkit::model::DerivedStatus;
+use serde::Serialize;
 
-pub(crate) fn run(file: Option<&Path>, json: bool) -> Result<ExitCode, String> {
+use pkit::analytics::{
+    CompanyAwards, CompanyValue, Count, Coverage, ExportTotal, FiscalYearTotal, Summary,
+    TargetProgress, TargetStatus,
+};
+use pkit::model::{DerivedStatus, Indicator};
+use pkit::value::Region;
+
+/// How many companies the top lists show.
+const TOP: usize = 5;
+
+/// Everything the report shows, computed by the core.
+#[derive(Serialize)]
+struct Analysis {
+    summary: Summary,
+    /// Pakistan's ICT exports per fiscal year, with year-on-year growth in percent.
+    ict_exports: Vec<YearRow>,
+    targets: Vec<TargetProgress>,
+    certification_coverage: Vec<Coverage>,
+    /// The registry's companies together, per fiscal year.
+    company_exports: Vec<ExportTotal>,
+    top_exporters: Option<TopExporters>,
+    award_leaders: Vec<CompanyAwards>,
+}
+
+#[derive(Serialize)]
+struct YearRow {
+    #[serde(flatten)]
+    total: FiscalYearTotal,
+    growth_percent: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct TopExporters {
+    fiscal_year: String,
+    companies: Vec<CompanyValue>,
+}
+
+fn analyse(registry: &pkit::Registry) -> Analysis {
+    let series = registry.series(Indicator::IctExports, Region::PAKISTAN);
+    let growth = series.growth();
+    let ict_exports = series
+        .fiscal_years()
+        .into_iter()
+        .map(|total| YearRow {
+            growth_percent: growth
+                .iter()
+                .find(|g| g.to_year() == total.fiscal_year)
+                .map(|g| g.percent()),
+            total,
+        })
+        .collect();
+    let company_exports = registry.exports_by_fiscal_year();
+    let top_year = company_exports
+        .iter()
+        .rev()
+        .find(|t| t.complete)
+        .or(company_exports.last())
+        .map(|t| t.fiscal_year);
+    let top_exporters = top_year.map(|fy| TopExporters {
+        fiscal_year: fiscal_label(fy),
+        companies: registry.top_exporters(fy, TOP),
+    });
+    let mut award_leaders = registry.companies_by_awards();
+    award_leaders.truncate(TOP);
+    Analysis {
+        summary: registry.summary(),
+        ict_exports,
+        targets: registry.target_progress(),
+        certification_coverage: registry.certification_coverage(registry.as_of()),
+        company_exports,
+        top_exporters,
+        award_leaders,
+    }
+}
+
+pub(crate) fn run(file: Option<&Path>, json: bool, chart: Option<&Path>) -> Result<ExitCode, String> {
     let registry = match file {
         None => pkit::Registry::sample(),
         Some(path) => match super::load(path) {
@@ -25,14 +101,36 @@ pub(crate) fn run(file: Option<&Path>, json: bool) -> Result<ExitCode, String> {
             }
         },
     };
-    let summary = registry.summary();
+    if let Some(chart) = chart {
+        super::chart::draw(&registry, chart)?;
+    }
+    let analysis = analyse(&registry);
     let mut text = if json {
-        serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
+        serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
     } else {
-        render(&summary, file)
+        render(&analysis, file)
     };
     text.push('\n');
     super::print(&text)
+}
+
+fn fiscal_label(fy: i32) -> String {
+    format!("FY{fy}-{:02}", (fy + 1).rem_euclid(100))
+}
+
+/// US dollars as millions with one decimal and thousands separators: `3,810.0`.
+fn millions(usd: u64) -> String {
+    let tenths = (usd + 50_000) / 100_000;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{tenth}")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -69,13 +167,16 @@ fn counts(out: &mut String, counts: &[Count]) {
     }
 }
 
-fn render(s: &Summary, file: Option<&Path>) -> String {
+fn render(a: &Analysis, file: Option<&Path>) -> String {
+    let s = &a.summary;
     let mut out = String::new();
     let source = file.map_or_else(
         || "the built-in sample (fictional companies, public national figures)".to_owned(),
         |f| f.display().to_string(),
     );
-    let _ = writeln!(out, "pkit report: {source}");
+    for line in wrap(&format!("pkit report: {source}"), 80) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(
         out,
         "as of {}: {}, {}, {}, {}",
@@ -85,15 +186,111 @@ fn render(s: &Summary, file: Option<&Path>) -> String {
         plural(s.rankings, "ranking", "rankings"),
         plural(s.warnings.len(), "warning", "warnings"),
     );
-    heading(&mut out, "Companies by region");
-    counts(&mut out, &s.companies_by_region);
-    heading(&mut out, "Companies by legal form");
-    counts(&mut out, &s.companies_by_legal_form);
+    exports_section(&mut out, a);
+    targets_section(&mut out, &a.targets);
+    coverage_section(&mut out, a);
+    company_exports_section(&mut out, a);
+    summary_sections(&mut out, s, &a.award_leaders);
+    out.pop();
+    out
+}
 
-    heading(
-        &mut out,
-        &format!("Certifications by scheme and status on {}", s.as_of),
-    );
+fn exports_section(out: &mut String, a: &Analysis) {
+    if a.ict_exports.is_empty() {
+        return;
+    }
+    heading(out, "ICT exports of Pakistan by fiscal year (USD millions)");
+    let _ = writeln!(out, "  {:<12} {:>10} {:>8}  basis", "fiscal year", "USD m", "growth");
+    for row in &a.ict_exports {
+        let t = &row.total;
+        let growth = row.growth_percent.map_or_else(String::new, |g| format!("{g:+.1}%"));
+        let basis = if t.is_complete() {
+            t.basis.as_str().to_owned()
+        } else {
+            format!("partial: {} of 12 months", t.months_covered)
+        };
+        let _ = writeln!(out, "  {:<12} {:>10} {:>8}  {basis}", t.label(), millions(t.value), growth);
+    }
+}
+
+fn status_text(status: TargetStatus) -> &'static str {
+    match status {
+        TargetStatus::Met => "met",
+        TargetStatus::Missed => "missed",
+        TargetStatus::OnTrack => "on track",
+        TargetStatus::OffTrack => "off track",
+        TargetStatus::NoData => "no data",
+    }
+}
+
+fn targets_section(out: &mut String, targets: &[TargetProgress]) {
+    if targets.is_empty() {
+        return;
+    }
+    heading(out, "Targets");
+    for t in targets {
+        let _ = writeln!(
+            out,
+            "  {:<30} {:>10}m by {:<10} {}",
+            t.id.as_str(),
+            millions(t.target),
+            t.deadline.to_string(),
+            status_text(t.status)
+        );
+        let mut detail = Vec::new();
+        if let (Some(latest), Some(share)) = (&t.latest, t.share_achieved) {
+            detail.push(format!("latest {} {}m ({:.1}%)", latest.label(), millions(latest.value), share * 100.0));
+        }
+        if let Some(gap) = t.gap.filter(|&g| g > 0) {
+            detail.push(format!("gap {}m", millions(gap)));
+        }
+        if let Some(cagr) = t.required_cagr {
+            detail.push(format!("needs {:.1}% a year", cagr * 100.0));
+        }
+        if let (Some(trailing), Some(projected)) = (t.trailing_cagr, t.projected) {
+            if t.status != TargetStatus::Missed && t.status != TargetStatus::Met {
+                detail.push(format!("at the trailing {:.1}% a year: {}m", trailing * 100.0, millions(projected)));
+            }
+        }
+        for line in wrap(&detail.join("; "), 80 - 4) {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+}
+
+fn coverage_section(out: &mut String, a: &Analysis) {
+    heading(out, &format!("Certification coverage on {} (certificate in force)", a.summary.as_of));
+    let _ = writeln!(out, "  {:<12} {:>9} {:>7}", "scheme", "companies", "share");
+    for c in &a.certification_coverage {
+        let _ = writeln!(out, "  {:<12} {:>9} {:>6.1}%", c.scheme.as_str(), c.companies, c.share * 100.0);
+    }
+}
+
+fn company_exports_section(out: &mut String, a: &Analysis) {
+    if a.company_exports.is_empty() {
+        return;
+    }
+    heading(out, "Exports of the registry's companies (USD millions)");
+    for t in &a.company_exports {
+        let note = if t.complete { "" } else { "  (not complete)" };
+        let _ = writeln!(out, "  {:<12} {:>12}{note}", fiscal_label(t.fiscal_year), millions(t.value));
+    }
+    if let Some(top) = &a.top_exporters {
+        heading(out, &format!("Top exporters, {} (USD millions)", top.fiscal_year));
+        for (i, c) in top.companies.iter().enumerate() {
+            let name: String = c.legal_name.chars().take(56).collect();
+            let _ = writeln!(out, "  {:>2}. {name:<56} {:>12}", i + 1, millions(c.value));
+        }
+    }
+}
+
+fn summary_sections(out: &mut String, s: &Summary, leaders: &[CompanyAwards]) {
+    heading(out, "Companies by region");
+    counts(out, &s.companies_by_region);
+    heading(out, "Companies by legal form");
+    counts(out, &s.companies_by_legal_form);
+
+    heading(out, &format!("Certifications by scheme and status on {}", s.as_of));
     let statuses = DerivedStatus::ALL;
     let short = |d: DerivedStatus| match d {
         DerivedStatus::NotYetValid => "not yet",
@@ -107,34 +304,27 @@ fn render(s: &Summary, file: Option<&Path>) -> String {
     for b in &s.certifications {
         let _ = write!(out, "  {:<12}", b.label);
         for &d in statuses {
-            let n = b
-                .counts
-                .iter()
-                .find(|c| c.label == d.as_str())
-                .map_or(0, |c| c.count);
+            let n = b.counts.iter().find(|c| c.label == d.as_str()).map_or(0, |c| c.count);
             let _ = write!(out, " {n:>9}");
         }
         out.push('\n');
     }
 
-    heading(&mut out, "Awards by program and result");
+    heading(out, "Awards by program and result");
     for b in &s.awards {
-        let parts: Vec<String> = b
-            .counts
-            .iter()
-            .map(|c| format!("{} {}", c.count, c.label))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {:<10} {:>4}  ({})",
-            b.label,
-            b.total,
-            parts.join(", ")
-        );
+        let parts: Vec<String> = b.counts.iter().map(|c| format!("{} {}", c.count, c.label)).collect();
+        let _ = writeln!(out, "  {:<10} {:>4}  ({})", b.label, b.total, parts.join(", "));
     }
-    heading(&mut out, "Observations by indicator");
-    counts(&mut out, &s.observations_by_indicator);
-    heading(&mut out, "Warnings");
+    if !leaders.is_empty() {
+        heading(out, "Most awarded companies");
+        for (i, c) in leaders.iter().enumerate() {
+            let name: String = c.legal_name.chars().take(50).collect();
+            let _ = writeln!(out, "  {:>2}. {name:<50} {:>3} awards, {:>2} won", i + 1, c.awards, c.winners);
+        }
+    }
+    heading(out, "Observations by indicator");
+    counts(out, &s.observations_by_indicator);
+    heading(out, "Warnings");
     if s.warnings.is_empty() {
         out.push_str("  none\n");
     }
@@ -144,6 +334,24 @@ fn render(s: &Summary, file: Option<&Path>) -> String {
             let _ = writeln!(out, "    {line}");
         }
     }
-    out.pop();
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn millions_round_and_group() {
+        assert_eq!(millions(3_810_000_000), "3,810.0");
+        assert_eq!(millions(2_605_340_000), "2,605.3");
+        assert_eq!(millions(5_520_000), "5.5");
+        assert_eq!(millions(0), "0.0");
+        assert_eq!(millions(30_000_000_000), "30,000.0");
+    }
+
+    #[test]
+    fn wrap_keeps_lines_short() {
+        let lines = wrap("aaa bbb ccc ddd", 7);
+        assert_eq!(lines, ["aaa bbb", "ccc ddd"]);
+    }
 }

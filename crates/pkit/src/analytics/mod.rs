@@ -12,4 +12,7 @@ mod series;
 mod summary;
 mod targets;
 
+pub use exports::{
+    CompanyExports, CompanyValue, ExportGroup, ExportTotal, MarketShare, MarketValue, ServiceValue,
+};
 pub use summary::{Breakdown, Count, Summary};

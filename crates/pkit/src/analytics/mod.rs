@@ -12,6 +12,7 @@ mod series;
 mod summary;
 mod targets;
 
+pub use awards::{AwardDimension, CompanyAwards};
 pub use certifications::{CertificateStatus, Coverage, TransitionGap};
 pub use exports::{
     CompanyExports, CompanyValue, ExportGroup, ExportTotal, MarketShare, MarketValue, ServiceValue,

@@ -12,6 +12,11 @@ mod series;
 mod summary;
 mod targets;
 
+pub use awards::{AwardDimension, CompanyAwards};
+pub use certifications::{CertificateStatus, Coverage, TransitionGap};
+pub use exports::{
+    CompanyExports, CompanyValue, ExportGroup, ExportTotal, MarketShare, MarketValue, ServiceValue,
+};
 pub use summary::{Breakdown, Count, Summary};
 
 pub use growth::Growth;

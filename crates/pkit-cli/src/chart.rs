@@ -48,7 +48,10 @@ pub(crate) fn draw(registry: &pkit::Registry, path: &Path) -> Result<(), String>
     if bars.is_empty() && targets.is_empty() {
         return Err("the registry has no ICT export figures or targets to chart".into());
     }
-    let years = bars.iter().map(|b| b.fiscal_year).chain(targets.iter().map(|t| t.0));
+    let years = bars
+        .iter()
+        .map(|b| b.fiscal_year)
+        .chain(targets.iter().map(|t| t.0));
     let (first, last) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
     let top = bars
         .iter()
@@ -63,7 +66,10 @@ pub(crate) fn draw(registry: &pkit::Registry, path: &Path) -> Result<(), String>
         let root = SVGBackend::with_string(&mut svg, (960, 540)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let mut chart = ChartBuilder::on(&root)
-            .caption("Pakistan's ICT exports by fiscal year, with targets", ("sans-serif", 22))
+            .caption(
+                "Pakistan's ICT exports by fiscal year, with targets",
+                ("sans-serif", 22),
+            )
             .margin(16)
             .x_label_area_size(56)
             .y_label_area_size(64)
@@ -82,7 +88,10 @@ pub(crate) fn draw(registry: &pkit::Registry, path: &Path) -> Result<(), String>
             .draw_series(bars.iter().map(|b| {
                 let x = f64::from(b.fiscal_year);
                 let color = if b.complete { BAR } else { PARTIAL };
-                Rectangle::new([(x - 0.35, 0.0), (x + 0.35, billions(b.usd))], color.filled())
+                Rectangle::new(
+                    [(x - 0.35, 0.0), (x + 0.35, billions(b.usd))],
+                    color.filled(),
+                )
             }))
             .map_err(|e| e.to_string())?
             .label("ICT exports (pale: year not complete)")

@@ -83,7 +83,11 @@ fn analyse(registry: &pkit::Registry) -> Analysis {
     }
 }
 
-pub(crate) fn run(file: Option<&Path>, json: bool, chart: Option<&Path>) -> Result<ExitCode, String> {
+pub(crate) fn run(
+    file: Option<&Path>,
+    json: bool,
+    chart: Option<&Path>,
+) -> Result<ExitCode, String> {
     let registry = match file {
         None => pkit::Registry::sample(),
         Some(path) => match super::load(path) {
@@ -200,16 +204,28 @@ fn exports_section(out: &mut String, a: &Analysis) {
         return;
     }
     heading(out, "ICT exports of Pakistan by fiscal year (USD millions)");
-    let _ = writeln!(out, "  {:<12} {:>10} {:>8}  basis", "fiscal year", "USD m", "growth");
+    let _ = writeln!(
+        out,
+        "  {:<12} {:>10} {:>8}  basis",
+        "fiscal year", "USD m", "growth"
+    );
     for row in &a.ict_exports {
         let t = &row.total;
-        let growth = row.growth_percent.map_or_else(String::new, |g| format!("{g:+.1}%"));
+        let growth = row
+            .growth_percent
+            .map_or_else(String::new, |g| format!("{g:+.1}%"));
         let basis = if t.is_complete() {
             t.basis.as_str().to_owned()
         } else {
             format!("partial: {} of 12 months", t.months_covered)
         };
-        let _ = writeln!(out, "  {:<12} {:>10} {:>8}  {basis}", t.label(), millions(t.value), growth);
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>10} {:>8}  {basis}",
+            t.label(),
+            millions(t.value),
+            growth
+        );
     }
 }
 
@@ -239,7 +255,12 @@ fn targets_section(out: &mut String, targets: &[TargetProgress]) {
         );
         let mut detail = Vec::new();
         if let (Some(latest), Some(share)) = (&t.latest, t.share_achieved) {
-            detail.push(format!("latest {} {}m ({:.1}%)", latest.label(), millions(latest.value), share * 100.0));
+            detail.push(format!(
+                "latest {} {}m ({:.1}%)",
+                latest.label(),
+                millions(latest.value),
+                share * 100.0
+            ));
         }
         if let Some(gap) = t.gap.filter(|&g| g > 0) {
             detail.push(format!("gap {}m", millions(gap)));
@@ -249,7 +270,11 @@ fn targets_section(out: &mut String, targets: &[TargetProgress]) {
         }
         if let (Some(trailing), Some(projected)) = (t.trailing_cagr, t.projected) {
             if t.status != TargetStatus::Missed && t.status != TargetStatus::Met {
-                detail.push(format!("at the trailing {:.1}% a year: {}m", trailing * 100.0, millions(projected)));
+                detail.push(format!(
+                    "at the trailing {:.1}% a year: {}m",
+                    trailing * 100.0,
+                    millions(projected)
+                ));
             }
         }
         for line in wrap(&detail.join("; "), 80 - 4) {
@@ -259,10 +284,22 @@ fn targets_section(out: &mut String, targets: &[TargetProgress]) {
 }
 
 fn coverage_section(out: &mut String, a: &Analysis) {
-    heading(out, &format!("Certification coverage on {} (certificate in force)", a.summary.as_of));
+    heading(
+        out,
+        &format!(
+            "Certification coverage on {} (certificate in force)",
+            a.summary.as_of
+        ),
+    );
     let _ = writeln!(out, "  {:<12} {:>9} {:>7}", "scheme", "companies", "share");
     for c in &a.certification_coverage {
-        let _ = writeln!(out, "  {:<12} {:>9} {:>6.1}%", c.scheme.as_str(), c.companies, c.share * 100.0);
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>9} {:>6.1}%",
+            c.scheme.as_str(),
+            c.companies,
+            c.share * 100.0
+        );
     }
 }
 
@@ -273,10 +310,18 @@ fn company_exports_section(out: &mut String, a: &Analysis) {
     heading(out, "Exports of the registry's companies (USD millions)");
     for t in &a.company_exports {
         let note = if t.complete { "" } else { "  (not complete)" };
-        let _ = writeln!(out, "  {:<12} {:>12}{note}", fiscal_label(t.fiscal_year), millions(t.value));
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>12}{note}",
+            fiscal_label(t.fiscal_year),
+            millions(t.value)
+        );
     }
     if let Some(top) = &a.top_exporters {
-        heading(out, &format!("Top exporters, {} (USD millions)", top.fiscal_year));
+        heading(
+            out,
+            &format!("Top exporters, {} (USD millions)", top.fiscal_year),
+        );
         for (i, c) in top.companies.iter().enumerate() {
             let name: String = c.legal_name.chars().take(56).collect();
             let _ = writeln!(out, "  {:>2}. {name:<56} {:>12}", i + 1, millions(c.value));
@@ -290,7 +335,10 @@ fn summary_sections(out: &mut String, s: &Summary, leaders: &[CompanyAwards]) {
     heading(out, "Companies by legal form");
     counts(out, &s.companies_by_legal_form);
 
-    heading(out, &format!("Certifications by scheme and status on {}", s.as_of));
+    heading(
+        out,
+        &format!("Certifications by scheme and status on {}", s.as_of),
+    );
     let statuses = DerivedStatus::ALL;
     let short = |d: DerivedStatus| match d {
         DerivedStatus::NotYetValid => "not yet",
@@ -304,7 +352,11 @@ fn summary_sections(out: &mut String, s: &Summary, leaders: &[CompanyAwards]) {
     for b in &s.certifications {
         let _ = write!(out, "  {:<12}", b.label);
         for &d in statuses {
-            let n = b.counts.iter().find(|c| c.label == d.as_str()).map_or(0, |c| c.count);
+            let n = b
+                .counts
+                .iter()
+                .find(|c| c.label == d.as_str())
+                .map_or(0, |c| c.count);
             let _ = write!(out, " {n:>9}");
         }
         out.push('\n');
@@ -312,14 +364,30 @@ fn summary_sections(out: &mut String, s: &Summary, leaders: &[CompanyAwards]) {
 
     heading(out, "Awards by program and result");
     for b in &s.awards {
-        let parts: Vec<String> = b.counts.iter().map(|c| format!("{} {}", c.count, c.label)).collect();
-        let _ = writeln!(out, "  {:<10} {:>4}  ({})", b.label, b.total, parts.join(", "));
+        let parts: Vec<String> = b
+            .counts
+            .iter()
+            .map(|c| format!("{} {}", c.count, c.label))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>4}  ({})",
+            b.label,
+            b.total,
+            parts.join(", ")
+        );
     }
     if !leaders.is_empty() {
         heading(out, "Most awarded companies");
         for (i, c) in leaders.iter().enumerate() {
             let name: String = c.legal_name.chars().take(50).collect();
-            let _ = writeln!(out, "  {:>2}. {name:<50} {:>3} awards, {:>2} won", i + 1, c.awards, c.winners);
+            let _ = writeln!(
+                out,
+                "  {:>2}. {name:<50} {:>3} awards, {:>2} won",
+                i + 1,
+                c.awards,
+                c.winners
+            );
         }
     }
     heading(out, "Observations by indicator");

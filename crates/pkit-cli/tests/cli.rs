@@ -321,7 +321,8 @@ fn report_json_of_the_sample() {
     let run = pkit(&["report", "--format", "json"]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stderr, "");
-    let summary: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let summary = &report["summary"];
     assert_eq!(summary["as_of"], "2026-01-31");
     assert_eq!(summary["companies"], 28);
 
@@ -381,7 +382,8 @@ fn report_on_a_file() {
 
     let run = pkit(&["report", s(&file), "--format", "json"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    let summary: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let summary = &report["summary"];
     assert_eq!(summary["as_of"], "2025-06-30");
     assert_eq!(summary["companies"], 1);
     assert_eq!(summary["warnings"].as_array().map(Vec::len), Some(1));
@@ -773,4 +775,146 @@ fn failures_show_no_panic_and_no_debug_output() {
             );
         }
     }
+}
+
+// Analytics in the report, the chart, CSV conversion.
+
+#[test]
+fn report_json_carries_the_analytics() {
+    let run = pkit(&["report", "--format", "json"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ten = report["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .find(|t| t["id"] == "it-exports-10bn-2025")
+        .expect("the 10bn target");
+    assert_eq!(ten["status"], "missed");
+    assert_eq!(ten["latest"]["value"], 3_810_000_000u64);
+    let fy24 = report["ict_exports"]
+        .as_array()
+        .expect("ict_exports")
+        .iter()
+        .find(|y| y["fiscal_year"] == 2023)
+        .expect("FY2023-24");
+    let growth = fy24["growth_percent"].as_f64().expect("growth");
+    assert!((growth - 24.3).abs() < 0.05, "{growth}");
+    assert_eq!(
+        report["certification_coverage"].as_array().map(Vec::len),
+        Some(9)
+    );
+    assert!(report["top_exporters"]["companies"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+}
+
+#[test]
+fn report_text_has_the_analytics_sections() {
+    let run = pkit(&["report"]);
+    for section in [
+        "ICT exports of Pakistan by fiscal year",
+        "Targets",
+        "Certification coverage on 2026-01-31",
+        "Top exporters, FY2024-25",
+        "Most awarded companies",
+    ] {
+        assert!(
+            run.stdout.contains(section),
+            "no {section:?} in\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("+24.3%"), "{}", run.stdout);
+    let ten = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("it-exports-10bn-2025"))
+        .expect("10bn line");
+    assert!(ten.ends_with("missed"), "{ten}");
+}
+
+/// The chart is well-formed SVG with one bar per fiscal year of the sample's ICT exports.
+#[test]
+fn chart_has_one_bar_per_fiscal_year() {
+    let tmp = TempDir::new("chart");
+    let chart = tmp.path().join("exports.svg");
+    let run = pkit(&["report", "--chart", s(&chart)]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let svg = std::fs::read_to_string(&chart).expect("the chart was written");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let bars = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .filter(|n| matches!(n.attribute("fill"), Some("#1F77B4" | "#9ECAE1")))
+        .count();
+    // FY2015-16 .. FY2024-25 complete, FY2025-26 partial; the legend adds one swatch.
+    let fiscal_years = 11;
+    assert_eq!(bars, fiscal_years + 1, "{svg}");
+    let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(text.contains("USD billions"), "axis label");
+    assert!(
+        text.contains("FY2024-25") && text.contains("FY2029-30"),
+        "fiscal-year labels up to the 2030 target"
+    );
+}
+
+#[test]
+fn convert_json_to_csv_and_back_is_lossless() {
+    let tmp = TempDir::new("convert");
+    let json = tmp.path().join("sample.json");
+    let csv = tmp.path().join("sample-csv");
+    let back = tmp.path().join("back.json");
+    let sample = pkit(&[
+        "convert",
+        "--to",
+        "json",
+        "--out",
+        s(&json),
+        "does-not-exist",
+    ]);
+    assert_eq!(sample.code, Some(2), "{sample:?}");
+    // The sample as JSON, via the generator of a known document.
+    std::fs::write(&json, pkit::Registry::sample().to_json_pretty()).expect("write");
+    let run = pkit(&["convert", s(&json), "--to", "csv", "--out", s(&csv)]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(csv.join("registry.csv").exists() && csv.join("exports.csv").exists());
+    let run = pkit(&["validate", s(&csv)]);
+    assert_eq!(run.code, Some(0), "warnings only: {run:?}");
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    let run = pkit(&["convert", s(&csv), "--to", "json", "--out", s(&back)]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let original = pkit::Registry::from_path(&json).expect("loads");
+    assert_eq!(pkit::Registry::from_path(&back).expect("loads"), original);
+}
+
+#[test]
+fn validate_a_csv_directory_locates_issues() {
+    let tmp = TempDir::new("csvdir");
+    let dir = tmp.path().join("r");
+    pkit::generate::synthetic(2, 1)
+        .to_csv_dir(&dir)
+        .expect("write");
+    let companies = dir.join("companies.csv");
+    let text = std::fs::read_to_string(&companies).expect("read");
+    let founded = pkit::generate::synthetic(2, 1).companies()[0]
+        .founded_on
+        .expect("founded")
+        .to_string();
+    std::fs::write(&companies, text.replacen(&founded, "1/7/2015", 1)).expect("write");
+    let run = pkit(&["validate", s(&dir)]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let line = run.stdout.lines().next().expect("an issue line");
+    let want = format!(
+        "{}/companies.csv:2:founded_on: error invalid_date: ",
+        s(&dir)
+    );
+    assert!(line.starts_with(&want), "{line}");
+    assert!(line.ends_with("(/companies/0/founded_on)"), "{line}");
+    let run = pkit(&["validate", "--format", "json", s(&dir)]);
+    let issue = &json_lines(&run.stdout)[0]["issues"][0];
+    assert_eq!(issue["location"]["file"], "companies.csv");
+    assert_eq!(issue["location"]["line"], 2);
+    assert_eq!(issue["location"]["column"], "founded_on");
 }

@@ -30,7 +30,7 @@ const ANALYTICS: &[Analytic] = &[
         black_box(r.certification_coverage(r.as_of()));
     }),
     ("tables", |r| {
-        for &name in TableName::ALL {
+        for name in TableName::ALL {
             black_box(r.table(name));
         }
     }),

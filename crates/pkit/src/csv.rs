@@ -622,8 +622,10 @@ fn read_sheets(dir: &Path, limits: &Limits) -> Result<Read, ReadStop> {
             sheets.push((table, sheet));
         }
     }
-    let mut builder = Builder::default();
-    builder.issues = issues;
+    let mut builder = Builder {
+        issues,
+        ..Builder::default()
+    };
     builder.document(&registry, &sheets);
     let mut file_rank = known;
     file_rank.extend(extra);
@@ -943,8 +945,8 @@ impl Builder {
                         self.key(&mut first, object);
                         self.json.push('{');
                         let mut inner_first = true;
-                        for j in k..end {
-                            let (column, Target::Nested { key, .. }) = layout[j] else {
+                        for (j, &(column, target)) in layout.iter().enumerate().take(end).skip(k) {
+                            let Target::Nested { key, .. } = target else {
                                 continue;
                             };
                             let located_column = columns.index[j].map(|_| column);

@@ -64,12 +64,23 @@ impl Issue {
 }
 
 impl fmt::Display for Issue {
+    /// `PATH: severity code: message`, or for an issue read from CSV
+    /// `FILE:LINE[:COLUMN]: severity code: message (PATH)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} {}: {}",
-            self.path, self.severity, self.code, self.message
-        )
+        match &self.location {
+            None => write!(
+                f,
+                "{}: {} {}: {}",
+                self.path, self.severity, self.code, self.message
+            ),
+            Some(at) => {
+                write!(f, "{at}: {} {}: {}", self.severity, self.code, self.message)?;
+                if !self.path.is_empty() {
+                    write!(f, " ({})", self.path)?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 

@@ -55,3 +55,8 @@ pub use error::Error;
 pub use limits::Limits;
 pub use registry::Registry;
 pub use validate::{validate, validate_bytes, validate_with, Code, Issue, Report, Severity};
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

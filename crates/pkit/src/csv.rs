@@ -755,7 +755,13 @@ impl Builder {
 
     fn registry_row(&mut self, sheet: &Sheet, first: &mut bool) {
         let file = sheet.file.clone();
-        let Some((line, row)) = sheet.rows.first() else {
+        let row = sheet.rows.first();
+        let line = row.map_or(2, |(line, _)| *line);
+        for name in ["schema_version", "as_of"] {
+            let column = sheet.header.iter().any(|h| h == name).then_some(name);
+            self.locate(&format!("/{name}"), &file, line, column);
+        }
+        let Some((_, row)) = row else {
             self.issues.push(located(
                 Issue::new(
                     Code::MissingField,
@@ -774,7 +780,6 @@ impl Builder {
                 "schema_version" | "as_of" if !cell.is_empty() => {
                     self.key(first, name);
                     self.value(cell, name == "schema_version");
-                    self.locate(&format!("/{name}"), &file, *line, Some(name));
                 }
                 "schema_version" | "as_of" => {}
                 _ => self.issues.push(located(
@@ -803,11 +808,6 @@ impl Builder {
                 *line,
                 None,
             ));
-        }
-        for name in ["schema_version", "as_of"] {
-            if !sheet.header.iter().any(|h| h == name) {
-                self.locate(&format!("/{name}"), &file, 1, None);
-            }
         }
     }
 

@@ -134,3 +134,59 @@ fn mutated_vectors_never_panic_and_paths_are_pointers() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+/// A spreadsheet can do anything to a CSV directory: reading it never panics, and every issue
+/// that names a place in the document is located in the CSV.
+#[test]
+fn mutated_csv_directories_never_panic() {
+    let dir = std::env::temp_dir().join(format!("pkit-csv-mutations-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    pkit::generate::synthetic(5, 3).to_csv_dir(&dir).unwrap();
+    let files: Vec<_> = {
+        let mut f: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        f.sort();
+        f
+    };
+    let originals: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let mut rng = Rng(99);
+    let extra: &[&[u8]] = &[
+        b",",
+        b"\r\n",
+        b"\"",
+        b";",
+        b" ",
+        b"x",
+        b"-1",
+        b"1.5",
+        b"2024-13-01",
+        b"\xff",
+    ];
+    for _ in 0..400 {
+        let k = rng.below(files.len());
+        let mut doc = mutate(&mut rng, &originals[k]);
+        if rng.below(3) == 0 {
+            let at = rng.below(doc.len() + 1);
+            let piece = extra[rng.below(extra.len())];
+            doc.splice(at..at, piece.iter().copied());
+        }
+        std::fs::write(&files[k], &doc).unwrap();
+        match pkit::csv::validate_dir(&dir) {
+            Ok(report) => {
+                for issue in report.issues() {
+                    assert!(issue.location.is_some(), "unlocated: {issue}");
+                    assert!(
+                        issue.path.is_empty() || issue.path.starts_with('/'),
+                        "{issue}"
+                    );
+                }
+            }
+            Err(pkit::Error::Io { .. }) => {}
+            Err(e) => panic!("validate_dir gives reports or I/O errors only: {e}"),
+        }
+        std::fs::write(&files[k], &originals[k]).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Column, Table, TableName, Values};
+use super::{Column, Strings, Table, TableName, Values};
 use crate::model::{Company, Indicator, Service, Source};
 use crate::value::{Date, Period, Region};
 use crate::Registry;
@@ -51,17 +51,17 @@ impl Registry {
     }
 }
 
-/// A vector for `n` values.
+/// A vector for `n` values (text columns are [`Strings`]).
 fn column<T>(n: usize) -> Vec<T> {
     Vec::with_capacity(n)
 }
 
-fn text(s: &str) -> Option<String> {
-    Some(s.to_owned())
+fn text(s: &str) -> Option<&str> {
+    Some(s)
 }
 
-fn opt_text(s: Option<&String>) -> Option<String> {
-    s.cloned()
+fn opt_text(s: Option<&String>) -> Option<&str> {
+    s.map(String::as_str)
 }
 
 /// The services of a company joined with `;` in document order; `None` when there are none.
@@ -106,12 +106,29 @@ impl PeriodMemo {
 fn companies(registry: &Registry) -> Table {
     let list = registry.companies();
     let n = list.len();
-    let (mut id, mut legal_name, mut trade_name, mut legal_form) =
-        (column(n), column(n), column(n), column(n));
-    let (mut ntn, mut cuin, mut lei, mut pseb) = (column(n), column(n), column(n), column(n));
-    let (mut founded_on, mut city, mut region, mut website) =
-        (column(n), column(n), column(n), column(n));
-    let (mut email, mut employees, mut services_col) = (column(n), column(n), column(n));
+    let (mut id, mut legal_name, mut trade_name, mut legal_form) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+    );
+    let (mut ntn, mut cuin, mut lei, mut pseb) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+    );
+    let (mut founded_on, mut city, mut region, mut website) = (
+        column(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+    );
+    let (mut email, mut employees, mut services_col) = (
+        Strings::with_capacity(n),
+        column(n),
+        Strings::with_capacity(n),
+    );
     for c in list {
         id.push(text(c.id.as_str()));
         legal_name.push(text(&c.legal_name));
@@ -159,8 +176,12 @@ fn child_rows<T>(registry: &Registry, records: impl Fn(&Company) -> &[T]) -> usi
 
 fn offices(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.offices);
-    let (mut company_id, mut country, mut city, mut opened_on) =
-        (column(n), column(n), column(n), column(n));
+    let (mut company_id, mut country, mut city, mut opened_on) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+    );
     for c in registry.companies() {
         for o in &c.offices {
             company_id.push(text(c.id.as_str()));
@@ -184,19 +205,33 @@ fn offices(registry: &Registry) -> Table {
 fn certifications(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.certifications);
     let as_of = registry.as_of();
-    let (mut company_id, mut scheme, mut edition, mut level, mut appraisal) =
-        (column(n), column(n), column(n), column(n), column(n));
-    let (mut number, mut issuer, mut accredited_by, mut issued_on, mut expires_on) =
-        (column(n), column(n), column(n), column(n), column(n));
-    let (mut status, mut scope, mut effective_expiry, mut derived_status) =
-        (column(n), column(n), column(n), column(n));
+    let (mut company_id, mut scheme, mut edition, mut level, mut appraisal) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+        Strings::with_capacity(n),
+    );
+    let (mut number, mut issuer, mut accredited_by, mut issued_on, mut expires_on) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+        column(n),
+    );
+    let (mut status, mut scope, mut effective_expiry, mut derived_status) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+        Strings::with_capacity(n),
+    );
     for c in registry.companies() {
         for cert in &c.certifications {
             company_id.push(text(c.id.as_str()));
             scheme.push(text(cert.scheme.as_str()));
             edition.push(text(&cert.edition));
             level.push(cert.level.map(u64::from));
-            appraisal.push(cert.appraisal.map(|a| a.as_str().to_owned()));
+            appraisal.push(cert.appraisal.map(|a| a.as_str()));
             number.push(opt_text(cert.certificate_number.as_ref()));
             issuer.push(text(&cert.issuer));
             accredited_by.push(opt_text(cert.accredited_by.as_ref()));
@@ -232,10 +267,18 @@ fn certifications(registry: &Registry) -> Table {
 
 fn awards(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.awards);
-    let (mut company_id, mut program, mut program_name, mut year) =
-        (column(n), column(n), column(n), column(n));
-    let (mut category, mut result, mut entry, mut host_country) =
-        (column(n), column(n), column(n), column(n));
+    let (mut company_id, mut program, mut program_name, mut year) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+    );
+    let (mut category, mut result, mut entry, mut host_country) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+    );
     for c in registry.companies() {
         for a in &c.awards {
             company_id.push(text(c.id.as_str()));
@@ -245,7 +288,7 @@ fn awards(registry: &Registry) -> Table {
             category.push(text(a.category.as_str()));
             result.push(text(a.result.as_str()));
             entry.push(text(&a.entry));
-            host_country.push(a.host_country.map(|h| h.as_str().to_owned()));
+            host_country.push(a.host_country.as_ref().map(|h| h.as_str()));
         }
     }
     Table::new(
@@ -266,20 +309,28 @@ fn awards(registry: &Registry) -> Table {
 
 fn exports(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.exports);
-    let (mut company_id, mut period, mut amount_usd, mut market) =
-        (column(n), column(n), column(n), column(n));
-    let (mut service, mut fiscal_year, mut period_start, mut period_end) =
-        (column(n), column(n), column(n), column(n));
+    let (mut company_id, mut period, mut amount_usd, mut market) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+        Strings::with_capacity(n),
+    );
+    let (mut service, mut fiscal_year, mut period_start, mut period_end) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+        column(n),
+    );
     let mut memo = PeriodMemo::default();
     for c in registry.companies() {
         for e in &c.exports {
             company_id.push(text(c.id.as_str()));
             let p = memo.get(e.period);
-            period.push(Some(p.text.clone()));
+            period.push(Some(p.text.as_str()));
             amount_usd.push(Some(e.amount_usd));
-            market.push(e.market.map(|m| m.as_str().to_owned()));
-            service.push(e.service.map(|s| s.as_str().to_owned()));
-            fiscal_year.push(p.fiscal_year.clone());
+            market.push(e.market.as_ref().map(|m| m.as_str()));
+            service.push(e.service.map(|s| s.as_str()));
+            fiscal_year.push(p.fiscal_year.as_deref());
             period_start.push(Some(p.first_day));
             period_end.push(Some(p.last_day));
         }
@@ -302,24 +353,24 @@ fn exports(registry: &Registry) -> Table {
 
 /// The three source columns of a record with an optional [`Source`].
 struct SourceColumns {
-    publisher: Vec<Option<String>>,
-    title: Vec<Option<String>>,
-    url: Vec<Option<String>>,
+    publisher: Strings,
+    title: Strings,
+    url: Strings,
 }
 
 impl SourceColumns {
     fn new(n: usize) -> SourceColumns {
         SourceColumns {
-            publisher: column(n),
-            title: column(n),
-            url: column(n),
+            publisher: Strings::with_capacity(n),
+            title: Strings::with_capacity(n),
+            url: Strings::with_capacity(n),
         }
     }
 
     fn push(&mut self, source: Option<&Source>) {
-        self.publisher.push(source.map(|s| s.publisher.clone()));
-        self.title.push(source.and_then(|s| s.title.clone()));
-        self.url.push(source.and_then(|s| s.url.clone()));
+        self.publisher.push(source.map(|s| s.publisher.as_str()));
+        self.title.push(source.and_then(|s| s.title.as_deref()));
+        self.url.push(source.and_then(|s| s.url.as_deref()));
     }
 
     fn into_columns(self) -> [Column; 3] {
@@ -359,17 +410,21 @@ fn current_vintages(registry: &Registry) -> Vec<Option<bool>> {
 fn observations(registry: &Registry) -> Table {
     let list = registry.observations();
     let n = list.len();
-    let (mut indicator, mut region, mut period, mut value) =
-        (column(n), column(n), column(n), column(n));
+    let (mut indicator, mut region, mut period, mut value) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+    );
     let mut source = SourceColumns::new(n);
     let (mut published_on, mut note, mut period_start, mut period_end) =
-        (column(n), column(n), column(n), column(n));
+        (column(n), Strings::with_capacity(n), column(n), column(n));
     let mut memo = PeriodMemo::default();
     for o in list {
         indicator.push(text(o.indicator.as_str()));
         region.push(text(o.region.code()));
         let p = memo.get(o.period);
-        period.push(Some(p.text.clone()));
+        period.push(Some(p.text.as_str()));
         value.push(Some(o.value));
         source.push(Some(&o.source));
         published_on.push(o.published_on);
@@ -401,11 +456,19 @@ fn observations(registry: &Registry) -> Table {
 fn targets(registry: &Registry) -> Table {
     let list = registry.targets();
     let n = list.len();
-    let (mut id, mut indicator, mut region, mut value) =
-        (column(n), column(n), column(n), column(n));
-    let (mut deadline, mut stated_by, mut stated_on) = (column(n), column(n), column(n));
+    let (mut id, mut indicator, mut region, mut value) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+    );
+    let (mut deadline, mut stated_by, mut stated_on) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        column(n),
+    );
     let mut source = SourceColumns::new(n);
-    let (mut note, mut deadline_end) = (column(n), column(n));
+    let (mut note, mut deadline_end) = (Strings::with_capacity(n), column(n));
     for t in list {
         id.push(text(t.id.as_str()));
         indicator.push(text(t.indicator.as_str()));
@@ -442,11 +505,15 @@ fn targets(registry: &Registry) -> Table {
 fn rankings(registry: &Registry) -> Table {
     let list = registry.rankings();
     let n = list.len();
-    let (mut index, mut publisher, mut period, mut metric) =
-        (column(n), column(n), column(n), column(n));
-    let (mut country, mut rank, mut out_of) = (column(n), column(n), column(n));
+    let (mut index, mut publisher, mut period, mut metric) = (
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+        Strings::with_capacity(n),
+    );
+    let (mut country, mut rank, mut out_of) = (Strings::with_capacity(n), column(n), column(n));
     let mut source = SourceColumns::new(n);
-    let mut note = column(n);
+    let mut note = Strings::with_capacity(n);
     for r in list {
         index.push(text(&r.index));
         publisher.push(text(&r.publisher));

@@ -31,11 +31,14 @@
 //! ```
 
 mod build;
+mod strings;
 #[cfg(test)]
 mod tests;
 
 use std::fmt;
 use std::str::FromStr;
+
+pub use strings::Strings;
 
 use crate::value::Date;
 
@@ -348,7 +351,7 @@ impl Column {
     /// use pkit::table::{TableName, Values};
     /// let companies = pkit::Registry::sample().table(TableName::Companies);
     /// let Some(Values::Text(ids)) = companies.column("id").map(|c| c.values()) else { panic!() };
-    /// assert_eq!(ids[0].as_deref(), Some("indus-byteworks"));
+    /// assert_eq!(ids.get(0), Some("indus-byteworks"));
     /// ```
     pub fn values(&self) -> &Values {
         &self.values
@@ -414,7 +417,7 @@ pub enum ColumnKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Values {
     /// Text values.
-    Text(Vec<Option<String>>),
+    Text(Strings),
     /// Unsigned integer values.
     UInt(Vec<Option<u64>>),
     /// Date values.
@@ -428,7 +431,8 @@ impl Values {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(pkit::table::Values::Text(vec![None, Some("x".into())]).len(), 2);
+    /// let text = vec![None, Some("x")].into_iter().collect();
+    /// assert_eq!(pkit::table::Values::Text(text).len(), 2);
     /// ```
     pub fn len(&self) -> usize {
         match self {
@@ -480,7 +484,7 @@ impl Values {
     /// ```
     pub fn cell(&self, row: usize) -> Option<String> {
         match self {
-            Values::Text(v) => v.get(row)?.clone(),
+            Values::Text(v) => v.get(row).map(str::to_owned),
             Values::UInt(v) => v.get(row)?.map(|n| n.to_string()),
             Values::Date(v) => v.get(row)?.map(|d| d.to_string()),
             Values::Bool(v) => v.get(row)?.map(|b| b.to_string()),

@@ -215,20 +215,6 @@ fn layout(table: TableName) -> &'static [(&'static str, Target)] {
     }
 }
 
-/// The array of the document a table's records go to.
-fn array(table: TableName) -> &'static str {
-    match table {
-        TableName::Companies => "companies",
-        TableName::Offices => "offices",
-        TableName::Certifications => "certifications",
-        TableName::Awards => "awards",
-        TableName::Exports => "exports",
-        TableName::Observations => "observations",
-        TableName::Targets => "targets",
-        TableName::Rankings => "rankings",
-    }
-}
-
 fn file_name(table: TableName) -> String {
     format!("{}.csv", table.as_str())
 }
@@ -735,13 +721,14 @@ impl Builder {
                 continue;
             };
             let columns = self.columns(table, sheet);
-            self.key(&mut first, array(table));
+            // A table is named after the array of the document its records go to.
+            self.key(&mut first, table.as_str());
             self.json.push('[');
             for (i, (line, row)) in sheet.rows.iter().enumerate() {
                 if i > 0 {
                     self.json.push(',');
                 }
-                let path = format!("/{}/{i}", array(table));
+                let path = format!("/{}/{i}", table.as_str());
                 let mut first = self.record(table, &columns, sheet, *line, row, &path);
                 if table == TableName::Companies {
                     self.children(&path, &mut first, &children[i], sheets, &child_columns);
@@ -995,14 +982,14 @@ impl Builder {
             let Some((_, columns)) = child_columns.iter().find(|(t, _)| *t == table) else {
                 continue;
             };
-            self.key(first, array(table));
+            self.key(first, table.as_str());
             self.json.push('[');
             for (j, &r) in mine.iter().enumerate() {
                 if j > 0 {
                     self.json.push(',');
                 }
                 let (line, row) = &sheet.rows[r];
-                let path = format!("{company_path}/{}/{j}", array(table));
+                let path = format!("{company_path}/{}/{j}", table.as_str());
                 self.record(table, columns, sheet, *line, row, &path);
                 self.json.push('}');
             }

@@ -2,7 +2,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Column, Strings, Table, TableName, Values};
+use std::hash::Hash;
+
+use super::{Column, Dictionary, Strings, Table, TableName, Values};
 use crate::model::{Company, Indicator, Service, Source};
 use crate::value::{Date, Period, Region};
 use crate::Registry;
@@ -56,6 +58,67 @@ fn column<T>(n: usize) -> Vec<T> {
     Vec::with_capacity(n)
 }
 
+/// Builds a [`Dictionary`] column: each distinct key's text once, a code per row.
+struct Coded<K> {
+    index: FxHashMap<K, u32>,
+    values: Strings,
+    codes: Vec<Option<u32>>,
+}
+
+impl<K: Hash + Eq + Copy> Coded<K> {
+    fn new(n: usize) -> Coded<K> {
+        Coded {
+            index: FxHashMap::default(),
+            values: Strings::default(),
+            codes: Vec::with_capacity(n),
+        }
+    }
+
+    /// Appends the row of `key` (`None` for a null); `text` gives a new key's value.
+    fn push<S: AsRef<str>>(&mut self, key: Option<K>, text: impl FnOnce(K) -> S) {
+        let code = key.map(|k| {
+            let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+            *self.index.entry(k).or_insert_with(|| {
+                self.values.push(Some(text(k)));
+                next
+            })
+        });
+        self.codes.push(code);
+    }
+
+    fn finish(self) -> Values {
+        Values::Dictionary(Dictionary::new(self.codes, self.values))
+    }
+}
+
+/// The `company_id` column of a child table: the companies' ids once, each row the index of
+/// its company.
+struct CompanyIds {
+    ids: Strings,
+    codes: Vec<Option<u32>>,
+}
+
+impl CompanyIds {
+    fn new(registry: &Registry, n: usize) -> CompanyIds {
+        CompanyIds {
+            ids: registry
+                .companies()
+                .iter()
+                .map(|c| Some(c.id.as_str()))
+                .collect(),
+            codes: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, company: usize) {
+        self.codes.push(u32::try_from(company).ok());
+    }
+
+    fn finish(self) -> Values {
+        Values::Dictionary(Dictionary::new(self.codes, self.ids))
+    }
+}
+
 fn text(s: &str) -> Option<&str> {
     Some(s)
 }
@@ -77,10 +140,9 @@ fn services(list: &[Service]) -> Option<String> {
     Some(out)
 }
 
-/// What the tables show of a period: its text, its fiscal year's label and its bounds.
+/// What the tables show of a period: its text and its bounds.
 struct PeriodCells {
     text: String,
-    fiscal_year: Option<String>,
     first_day: Date,
     last_day: Date,
 }
@@ -94,9 +156,6 @@ impl PeriodMemo {
     fn get(&mut self, period: Period) -> &PeriodCells {
         self.0.entry(period).or_insert_with(|| PeriodCells {
             text: period.to_string(),
-            fiscal_year: period
-                .fiscal_year()
-                .map(|fy| Period::FiscalYear(fy).to_string()),
             first_day: period.first_day(),
             last_day: period.last_day(),
         })
@@ -110,7 +169,7 @@ fn companies(registry: &Registry) -> Table {
         Strings::with_capacity(n),
         Strings::with_capacity(n),
         Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
     );
     let (mut ntn, mut cuin, mut lei, mut pseb) = (
         Strings::with_capacity(n),
@@ -121,7 +180,7 @@ fn companies(registry: &Registry) -> Table {
     let (mut founded_on, mut city, mut region, mut website) = (
         column(n),
         Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
         Strings::with_capacity(n),
     );
     let (mut email, mut employees, mut services_col) = (
@@ -133,14 +192,14 @@ fn companies(registry: &Registry) -> Table {
         id.push(text(c.id.as_str()));
         legal_name.push(text(&c.legal_name));
         trade_name.push(opt_text(c.trade_name.as_ref()));
-        legal_form.push(text(c.legal_form.as_str()));
+        legal_form.push(Some(c.legal_form), |f| f.as_str());
         ntn.push(opt_text(c.identifiers.ntn.as_ref()));
         cuin.push(opt_text(c.identifiers.cuin.as_ref()));
         lei.push(opt_text(c.identifiers.lei.as_ref()));
         pseb.push(opt_text(c.identifiers.pseb.as_ref()));
         founded_on.push(c.founded_on);
         city.push(text(&c.headquarters.city));
-        region.push(text(c.headquarters.region.code()));
+        region.push(Some(c.headquarters.region), |r| r.code());
         website.push(opt_text(c.website.as_ref()));
         email.push(opt_text(c.email.as_ref()));
         employees.push(c.employees);
@@ -153,14 +212,14 @@ fn companies(registry: &Registry) -> Table {
             Column::field("id", Values::Text(id)),
             Column::field("legal_name", Values::Text(legal_name)),
             Column::field("trade_name", Values::Text(trade_name)),
-            Column::field("legal_form", Values::Text(legal_form)),
+            Column::field("legal_form", legal_form.finish()),
             Column::field("ntn", Values::Text(ntn)),
             Column::field("cuin", Values::Text(cuin)),
             Column::field("lei", Values::Text(lei)),
             Column::field("pseb", Values::Text(pseb)),
             Column::field("founded_on", Values::Date(founded_on)),
             Column::field("headquarters_city", Values::Text(city)),
-            Column::field("headquarters_region", Values::Text(region)),
+            Column::field("headquarters_region", region.finish()),
             Column::field("website", Values::Text(website)),
             Column::field("email", Values::Text(email)),
             Column::field("employees", Values::UInt(employees)),
@@ -177,15 +236,15 @@ fn child_rows<T>(registry: &Registry, records: impl Fn(&Company) -> &[T]) -> usi
 fn offices(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.offices);
     let (mut company_id, mut country, mut city, mut opened_on) = (
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        CompanyIds::new(registry, n),
+        Coded::new(n),
         Strings::with_capacity(n),
         column(n),
     );
-    for c in registry.companies() {
+    for (ci, c) in registry.companies().iter().enumerate() {
         for o in &c.offices {
-            company_id.push(text(c.id.as_str()));
-            country.push(text(o.country.as_str()));
+            company_id.push(ci);
+            country.push(Some(o.country), |c| c.as_str().to_owned());
             city.push(text(&o.city));
             opened_on.push(o.opened_on);
         }
@@ -194,8 +253,8 @@ fn offices(registry: &Registry) -> Table {
         TableName::Offices,
         n,
         vec![
-            Column::field("company_id", Values::Text(company_id)),
-            Column::field("country", Values::Text(country)),
+            Column::field("company_id", company_id.finish()),
+            Column::field("country", country.finish()),
             Column::field("city", Values::Text(city)),
             Column::field("opened_on", Values::Date(opened_on)),
         ],
@@ -206,11 +265,11 @@ fn certifications(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.certifications);
     let as_of = registry.as_of();
     let (mut company_id, mut scheme, mut edition, mut level, mut appraisal) = (
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        CompanyIds::new(registry, n),
+        Coded::new(n),
+        Coded::new(n),
         column(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
     );
     let (mut number, mut issuer, mut accredited_by, mut issued_on, mut expires_on) = (
         Strings::with_capacity(n),
@@ -220,47 +279,47 @@ fn certifications(registry: &Registry) -> Table {
         column(n),
     );
     let (mut status, mut scope, mut effective_expiry, mut derived_status) = (
-        Strings::with_capacity(n),
+        Coded::new(n),
         Strings::with_capacity(n),
         column(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
     );
-    for c in registry.companies() {
+    for (ci, c) in registry.companies().iter().enumerate() {
         for cert in &c.certifications {
-            company_id.push(text(c.id.as_str()));
-            scheme.push(text(cert.scheme.as_str()));
-            edition.push(text(&cert.edition));
+            company_id.push(ci);
+            scheme.push(Some(cert.scheme), |x| x.as_str());
+            edition.push(Some(cert.edition.as_str()), |e| e);
             level.push(cert.level.map(u64::from));
-            appraisal.push(cert.appraisal.map(|a| a.as_str()));
+            appraisal.push(cert.appraisal, |a| a.as_str());
             number.push(opt_text(cert.certificate_number.as_ref()));
             issuer.push(text(&cert.issuer));
             accredited_by.push(opt_text(cert.accredited_by.as_ref()));
             issued_on.push(Some(cert.issued_on));
             expires_on.push(Some(cert.expires_on));
-            status.push(text(cert.status.as_str()));
+            status.push(Some(cert.status), |x| x.as_str());
             scope.push(opt_text(cert.scope.as_ref()));
             effective_expiry.push(Some(cert.effective_expiry()));
-            derived_status.push(text(cert.status_on(as_of).as_str()));
+            derived_status.push(Some(cert.status_on(as_of)), |x| x.as_str());
         }
     }
     Table::new(
         TableName::Certifications,
         n,
         vec![
-            Column::field("company_id", Values::Text(company_id)),
-            Column::field("scheme", Values::Text(scheme)),
-            Column::field("edition", Values::Text(edition)),
+            Column::field("company_id", company_id.finish()),
+            Column::field("scheme", scheme.finish()),
+            Column::field("edition", edition.finish()),
             Column::field("level", Values::UInt(level)),
-            Column::field("appraisal", Values::Text(appraisal)),
+            Column::field("appraisal", appraisal.finish()),
             Column::field("certificate_number", Values::Text(number)),
             Column::field("issuer", Values::Text(issuer)),
             Column::field("accredited_by", Values::Text(accredited_by)),
             Column::field("issued_on", Values::Date(issued_on)),
             Column::field("expires_on", Values::Date(expires_on)),
-            Column::field("status", Values::Text(status)),
+            Column::field("status", status.finish()),
             Column::field("scope", Values::Text(scope)),
             Column::derived("effective_expiry", Values::Date(effective_expiry)),
-            Column::derived("derived_status", Values::Text(derived_status)),
+            Column::derived("derived_status", derived_status.finish()),
         ],
     )
 }
@@ -268,41 +327,41 @@ fn certifications(registry: &Registry) -> Table {
 fn awards(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.awards);
     let (mut company_id, mut program, mut program_name, mut year) = (
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        CompanyIds::new(registry, n),
+        Coded::new(n),
         Strings::with_capacity(n),
         column(n),
     );
     let (mut category, mut result, mut entry, mut host_country) = (
+        Coded::new(n),
+        Coded::new(n),
         Strings::with_capacity(n),
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
     );
-    for c in registry.companies() {
+    for (ci, c) in registry.companies().iter().enumerate() {
         for a in &c.awards {
-            company_id.push(text(c.id.as_str()));
-            program.push(text(a.program.as_str()));
+            company_id.push(ci);
+            program.push(Some(a.program), |p| p.as_str());
             program_name.push(opt_text(a.program_name.as_ref()));
             year.push(Some(u64::from(a.year)));
-            category.push(text(a.category.as_str()));
-            result.push(text(a.result.as_str()));
+            category.push(Some(a.category.as_str()), |k| k);
+            result.push(Some(a.result), |r| r.as_str());
             entry.push(text(&a.entry));
-            host_country.push(a.host_country.as_ref().map(|h| h.as_str()));
+            host_country.push(a.host_country, |h| h.as_str().to_owned());
         }
     }
     Table::new(
         TableName::Awards,
         n,
         vec![
-            Column::field("company_id", Values::Text(company_id)),
-            Column::field("program", Values::Text(program)),
+            Column::field("company_id", company_id.finish()),
+            Column::field("program", program.finish()),
             Column::field("program_name", Values::Text(program_name)),
             Column::field("year", Values::UInt(year)),
-            Column::field("category", Values::Text(category)),
-            Column::field("result", Values::Text(result)),
+            Column::field("category", category.finish()),
+            Column::field("result", result.finish()),
             Column::field("entry", Values::Text(entry)),
-            Column::field("host_country", Values::Text(host_country)),
+            Column::field("host_country", host_country.finish()),
         ],
     )
 }
@@ -310,27 +369,25 @@ fn awards(registry: &Registry) -> Table {
 fn exports(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.exports);
     let (mut company_id, mut period, mut amount_usd, mut market) = (
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
+        CompanyIds::new(registry, n),
+        Coded::new(n),
         column(n),
-        Strings::with_capacity(n),
+        Coded::new(n),
     );
-    let (mut service, mut fiscal_year, mut period_start, mut period_end) = (
-        Strings::with_capacity(n),
-        Strings::with_capacity(n),
-        column(n),
-        column(n),
-    );
+    let (mut service, mut fiscal_year, mut period_start, mut period_end) =
+        (Coded::new(n), Coded::new(n), column(n), column(n));
     let mut memo = PeriodMemo::default();
-    for c in registry.companies() {
+    for (ci, c) in registry.companies().iter().enumerate() {
         for e in &c.exports {
-            company_id.push(text(c.id.as_str()));
+            company_id.push(ci);
             let p = memo.get(e.period);
-            period.push(Some(p.text.as_str()));
+            period.push(Some(e.period), |x| x.to_string());
             amount_usd.push(Some(e.amount_usd));
-            market.push(e.market.as_ref().map(|m| m.as_str()));
-            service.push(e.service.map(|s| s.as_str()));
-            fiscal_year.push(p.fiscal_year.as_deref());
+            market.push(e.market, |m| m.as_str().to_owned());
+            service.push(e.service, |x| x.as_str());
+            fiscal_year.push(e.period.fiscal_year(), |fy| {
+                Period::FiscalYear(fy).to_string()
+            });
             period_start.push(Some(p.first_day));
             period_end.push(Some(p.last_day));
         }
@@ -339,12 +396,12 @@ fn exports(registry: &Registry) -> Table {
         TableName::Exports,
         n,
         vec![
-            Column::field("company_id", Values::Text(company_id)),
-            Column::field("period", Values::Text(period)),
+            Column::field("company_id", company_id.finish()),
+            Column::field("period", period.finish()),
             Column::field("amount_usd", Values::UInt(amount_usd)),
-            Column::field("market", Values::Text(market)),
-            Column::field("service", Values::Text(service)),
-            Column::derived("fiscal_year", Values::Text(fiscal_year)),
+            Column::field("market", market.finish()),
+            Column::field("service", service.finish()),
+            Column::derived("fiscal_year", fiscal_year.finish()),
             Column::derived("period_start", Values::Date(period_start)),
             Column::derived("period_end", Values::Date(period_end)),
         ],

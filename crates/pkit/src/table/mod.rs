@@ -31,6 +31,7 @@
 //! ```
 
 mod build;
+mod dictionary;
 mod strings;
 #[cfg(test)]
 mod tests;
@@ -38,6 +39,7 @@ mod tests;
 use std::fmt;
 use std::str::FromStr;
 
+pub use dictionary::Dictionary;
 pub use strings::Strings;
 
 use crate::value::Date;
@@ -418,6 +420,8 @@ pub enum ColumnKind {
 pub enum Values {
     /// Text values.
     Text(Strings),
+    /// Text values that repeat (enums, codes, periods, company ids): distinct values and codes.
+    Dictionary(Dictionary),
     /// Unsigned integer values.
     UInt(Vec<Option<u64>>),
     /// Date values.
@@ -437,6 +441,7 @@ impl Values {
     pub fn len(&self) -> usize {
         match self {
             Values::Text(v) => v.len(),
+            Values::Dictionary(v) => v.len(),
             Values::UInt(v) => v.len(),
             Values::Date(v) => v.len(),
             Values::Bool(v) => v.len(),
@@ -462,7 +467,7 @@ impl Values {
     /// ```
     pub fn kind(&self) -> ColumnKind {
         match self {
-            Values::Text(_) => ColumnKind::Text,
+            Values::Text(_) | Values::Dictionary(_) => ColumnKind::Text,
             Values::UInt(_) => ColumnKind::UInt,
             Values::Date(_) => ColumnKind::Date,
             Values::Bool(_) => ColumnKind::Bool,
@@ -485,6 +490,7 @@ impl Values {
     pub fn cell(&self, row: usize) -> Option<String> {
         match self {
             Values::Text(v) => v.get(row).map(str::to_owned),
+            Values::Dictionary(v) => v.get(row).map(str::to_owned),
             Values::UInt(v) => v.get(row)?.map(|n| n.to_string()),
             Values::Date(v) => v.get(row)?.map(|d| d.to_string()),
             Values::Bool(v) => v.get(row)?.map(|b| b.to_string()),

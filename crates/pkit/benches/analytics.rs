@@ -4,7 +4,10 @@
 //! then prints each one's median as a share of the median load time (goal: at most 10% each).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod support;
+use support::median;
 
 use criterion::{criterion_group, Criterion};
 use pkit::model::Indicator;
@@ -45,18 +48,6 @@ fn bench(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| run(black_box(&registry))));
     }
     group.finish();
-}
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
 }
 
 /// Each analytic's median as a share of loading the same document.

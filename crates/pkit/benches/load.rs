@@ -4,7 +4,10 @@
 //! ratio of the medians (the goal: validated loading at most 0.8x the `Value` tree).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod support;
+use support::median;
 
 use criterion::{criterion_group, Criterion, Throughput};
 
@@ -32,18 +35,6 @@ fn load(c: &mut Criterion) {
         b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)))
     });
     group.finish();
-}
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
 }
 
 /// The ratio the issue asks for, measured in the same run, medians of 7 alternating runs.

@@ -5,7 +5,7 @@ A schema cannot say everything the validator checks (uniqueness, date relations,
 digits, ...), but it must never reject a valid document, and it should reject every invalid
 document whose problem a schema can express. See README.md next to this file.
 
-Run: /tmp/schema-venv/bin/pytest -q tests/schema
+Run: target/venv/bin/python -m pytest -q tests/schema (or bash scripts/test.sh)
 """
 
 from __future__ import annotations

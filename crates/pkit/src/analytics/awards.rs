@@ -221,7 +221,7 @@ impl Registry {
 mod tests {
     use super::*;
 
-    // Expected values computed by /tmp/pkit-exp/expected.py, an independent Python count over
+    // Expected values computed by a throwaway Python script, an independent Python count over
     // the awards of sample.json (collections.Counter, sorted as documented).
 
     fn pairs(counts: &[Count]) -> Vec<(&str, usize)> {

@@ -261,7 +261,7 @@ impl Registry {
 mod tests {
     use super::*;
 
-    // The sample's expected values were computed by /tmp/pkit-exp/expected.py, an independent
+    // The sample's expected values were computed by a throwaway Python script, an independent
     // Python reading of sample.json (derived status per SPEC §1.4, transition ends from the
     // spec's table); they agree with the status table of data/README.md.
 

@@ -880,7 +880,7 @@ mod tests {
         assert!(r.export_markets(2023).is_empty());
     }
 
-    // The sample: expected values computed by /tmp/pkit-exp/expected.py, an independent
+    // The sample: expected values computed by a throwaway Python script, an independent
     // Python reading of sample.json with the same roll-up rule (fiscal-year record, else
     // quarters then the months outside them; total from the first level with records).
 

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use std::hash::Hash;
 
-use super::{Column, Dictionary, Strings, Table, TableName, Values};
+use super::{Cell, Column, Dictionary, Nullable, Strings, Table, TableName, Values};
 use crate::model::{Company, Indicator, Service, Source};
 use crate::value::{Date, Period, Region};
 use crate::Registry;
@@ -53,16 +53,16 @@ impl Registry {
     }
 }
 
-/// A vector for `n` values (text columns are [`Strings`]).
-fn column<T>(n: usize) -> Vec<T> {
-    Vec::with_capacity(n)
+/// A column for `n` numbers, dates or booleans (text columns are [`Strings`]).
+fn column<T: Cell>(n: usize) -> Nullable<T> {
+    Nullable::with_capacity(n)
 }
 
 /// Builds a [`Dictionary`] column: each distinct key's text once, a code per row.
 struct Coded<K> {
     index: FxHashMap<K, u32>,
     values: Strings,
-    codes: Vec<Option<u32>>,
+    codes: Nullable<u32>,
 }
 
 impl<K: Hash + Eq + Copy> Coded<K> {
@@ -70,7 +70,7 @@ impl<K: Hash + Eq + Copy> Coded<K> {
         Coded {
             index: FxHashMap::default(),
             values: Strings::default(),
-            codes: Vec::with_capacity(n),
+            codes: Nullable::with_capacity(n),
         }
     }
 
@@ -95,7 +95,7 @@ impl<K: Hash + Eq + Copy> Coded<K> {
 /// its company.
 struct CompanyIds {
     ids: Strings,
-    codes: Vec<Option<u32>>,
+    codes: Nullable<u32>,
 }
 
 impl CompanyIds {
@@ -106,7 +106,7 @@ impl CompanyIds {
                 .iter()
                 .map(|c| Some(c.id.as_str()))
                 .collect(),
-            codes: Vec::with_capacity(n),
+            codes: Nullable::with_capacity(n),
         }
     }
 
@@ -505,7 +505,10 @@ fn observations(registry: &Registry) -> Table {
             Column::field("note", Values::Text(note)),
             Column::derived("period_start", Values::Date(period_start)),
             Column::derived("period_end", Values::Date(period_end)),
-            Column::derived("is_current", Values::Bool(current_vintages(registry))),
+            Column::derived(
+                "is_current",
+                Values::Bool(current_vintages(registry).into()),
+            ),
         ],
     )
 }

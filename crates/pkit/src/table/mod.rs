@@ -32,6 +32,7 @@
 
 mod build;
 mod dictionary;
+mod nullable;
 mod strings;
 #[cfg(test)]
 mod tests;
@@ -40,6 +41,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use dictionary::Dictionary;
+pub use nullable::{Cell, Nullable};
 pub use strings::Strings;
 
 use crate::value::Date;
@@ -390,7 +392,7 @@ impl Column {
 /// # Example
 /// ```
 /// use pkit::table::{ColumnKind, Values};
-/// assert_eq!(Values::Bool(vec![Some(true)]).kind(), ColumnKind::Bool);
+/// assert_eq!(Values::Bool(vec![Some(true)].into()).kind(), ColumnKind::Bool);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ColumnKind {
@@ -410,7 +412,7 @@ pub enum ColumnKind {
 /// # Example
 /// ```
 /// use pkit::table::{ColumnKind, Values};
-/// let values = Values::UInt(vec![Some(7), None]);
+/// let values = Values::UInt(vec![Some(7), None].into());
 /// assert_eq!(values.len(), 2);
 /// assert_eq!(values.kind(), ColumnKind::UInt);
 /// assert_eq!(values.cell(0).as_deref(), Some("7"));
@@ -423,11 +425,11 @@ pub enum Values {
     /// Text values that repeat (enums, codes, periods, company ids): distinct values and codes.
     Dictionary(Dictionary),
     /// Unsigned integer values.
-    UInt(Vec<Option<u64>>),
+    UInt(Nullable<u64>),
     /// Date values.
-    Date(Vec<Option<Date>>),
+    Date(Nullable<Date>),
     /// Boolean values.
-    Bool(Vec<Option<bool>>),
+    Bool(Nullable<bool>),
 }
 
 impl Values {
@@ -452,7 +454,7 @@ impl Values {
     ///
     /// # Example
     /// ```
-    /// assert!(pkit::table::Values::Bool(Vec::new()).is_empty());
+    /// assert!(pkit::table::Values::Bool(Default::default()).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -463,7 +465,7 @@ impl Values {
     /// # Example
     /// ```
     /// use pkit::table::{ColumnKind, Values};
-    /// assert_eq!(Values::Date(Vec::new()).kind(), ColumnKind::Date);
+    /// assert_eq!(Values::Date(Default::default()).kind(), ColumnKind::Date);
     /// ```
     pub fn kind(&self) -> ColumnKind {
         match self {
@@ -485,15 +487,15 @@ impl Values {
     /// let issued = certs.column("issued_on").unwrap().values();
     /// assert_eq!(issued.cell(0).map(|d| d.len()), Some(10));
     /// assert_eq!(issued.cell(certs.rows()), None);
-    /// assert_eq!(Values::Bool(vec![Some(false)]).cell(0).as_deref(), Some("false"));
+    /// assert_eq!(Values::Bool(vec![Some(false)].into()).cell(0).as_deref(), Some("false"));
     /// ```
     pub fn cell(&self, row: usize) -> Option<String> {
         match self {
             Values::Text(v) => v.get(row).map(str::to_owned),
             Values::Dictionary(v) => v.get(row).map(str::to_owned),
-            Values::UInt(v) => v.get(row)?.map(|n| n.to_string()),
-            Values::Date(v) => v.get(row)?.map(|d| d.to_string()),
-            Values::Bool(v) => v.get(row)?.map(|b| b.to_string()),
+            Values::UInt(v) => v.get(row).map(|n| n.to_string()),
+            Values::Date(v) => v.get(row).map(|d| d.to_string()),
+            Values::Bool(v) => v.get(row).map(|b| b.to_string()),
         }
     }
 }

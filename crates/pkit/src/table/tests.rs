@@ -243,18 +243,18 @@ fn column_lookup_and_cells() {
     let table = sample.table(TableName::Companies);
     assert!(table.column("employees").is_some());
     assert!(table.column("identifiers").is_none());
-    let values = Values::Date(vec![crate::value::Date::new(2024, 2, 9), None]);
+    let values = Values::Date(vec![crate::value::Date::new(2024, 2, 9), None].into());
     assert_eq!(values.cell(0).as_deref(), Some("2024-02-09"));
     assert_eq!(values.cell(1), None);
     assert_eq!(values.cell(2), None);
     assert_eq!(
-        Values::UInt(vec![Some(10_000_000_000_000)])
+        Values::UInt(vec![Some(10_000_000_000_000)].into())
             .cell(0)
             .as_deref(),
         Some("10000000000000")
     );
     assert_eq!(
-        Values::Bool(vec![Some(true)]).cell(0).as_deref(),
+        Values::Bool(vec![Some(true)].into()).cell(0).as_deref(),
         Some("true")
     );
     assert_eq!(

@@ -33,6 +33,9 @@ const ANALYTICS: &[Analytic] = &[
         black_box(r.certification_coverage(r.as_of()));
     }),
     ("tables", |r| {
+        black_box(r.tables());
+    }),
+    ("tables_one_thread", |r| {
         for name in TableName::ALL {
             black_box(r.table(name));
         }

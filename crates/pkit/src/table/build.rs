@@ -46,12 +46,72 @@ impl Registry {
     ///                    "observations", "targets", "rankings"]);
     /// ```
     pub fn tables(&self) -> Vec<Table> {
+        let records: usize = self
+            .companies()
+            .iter()
+            .map(|c| {
+                1 + c.offices.len() + c.certifications.len() + c.awards.len() + c.exports.len()
+            })
+            .sum();
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        if workers < 2 || records < PARALLEL_FROM_RECORDS {
+            return TableName::ALL
+                .iter()
+                .map(|&name| self.table(name))
+                .collect();
+        }
+        self.tables_in_parallel(workers.min(TableName::ALL.len()))
+    }
+
+    /// Builds the tables on `workers` threads, the largest tables first.
+    fn tables_in_parallel(&self, workers: usize) -> Vec<Table> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Largest first, so the threads finish close together.
+        const ORDER: [TableName; 8] = [
+            TableName::Exports,
+            TableName::Companies,
+            TableName::Certifications,
+            TableName::Awards,
+            TableName::Offices,
+            TableName::Observations,
+            TableName::Targets,
+            TableName::Rankings,
+        ];
+        let next = AtomicUsize::new(0);
+        let built: Vec<(TableName, Table)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        while let Some(&name) = ORDER.get(next.fetch_add(1, Ordering::Relaxed)) {
+                            mine.push((name, self.table(name)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let mut slots: Vec<Option<Table>> = TableName::ALL.iter().map(|_| None).collect();
+        for (name, table) in built {
+            if let Some(i) = TableName::ALL.iter().position(|&n| n == name) {
+                slots[i] = Some(table);
+            }
+        }
+        // A table a failed thread did not deliver is built here; none is ever missing.
         TableName::ALL
             .iter()
-            .map(|&name| self.table(name))
+            .zip(slots)
+            .map(|(&name, slot)| slot.unwrap_or_else(|| self.table(name)))
             .collect()
     }
 }
+
+/// From how many records [`Registry::tables`] builds the tables on several threads.
+pub(super) const PARALLEL_FROM_RECORDS: usize = 50_000;
 
 /// A column for `n` numbers, dates or booleans (text columns are [`Strings`]).
 fn column<T: Cell>(n: usize) -> Nullable<T> {
@@ -63,6 +123,8 @@ struct Coded<K> {
     index: FxHashMap<K, u32>,
     values: Strings,
     codes: Nullable<u32>,
+    /// The last key and its code: rows often repeat the one before.
+    last: Option<(K, u32)>,
 }
 
 impl<K: Hash + Eq + Copy> Coded<K> {
@@ -71,19 +133,32 @@ impl<K: Hash + Eq + Copy> Coded<K> {
             index: FxHashMap::default(),
             values: Strings::default(),
             codes: Nullable::with_capacity(n),
+            last: None,
         }
     }
 
     /// Appends the row of `key` (`None` for a null); `text` gives a new key's value.
+    #[inline]
     fn push<S: AsRef<str>>(&mut self, key: Option<K>, text: impl FnOnce(K) -> S) {
-        let code = key.map(|k| {
-            let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
-            *self.index.entry(k).or_insert_with(|| {
-                self.values.push(Some(text(k)));
-                next
-            })
-        });
+        let code = key.map(|k| self.code(k, text));
         self.codes.push(code);
+    }
+
+    /// The code of `key`, given a new one when it is first seen.
+    #[inline]
+    fn code<S: AsRef<str>>(&mut self, key: K, text: impl FnOnce(K) -> S) -> u32 {
+        if let Some((last, code)) = self.last {
+            if last == key {
+                return code;
+            }
+        }
+        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        let code = *self.index.entry(key).or_insert_with(|| {
+            self.values.push(Some(text(key)));
+            next
+        });
+        self.last = Some((key, code));
+        code
     }
 
     fn finish(self) -> Values {
@@ -366,28 +441,42 @@ fn awards(registry: &Registry) -> Table {
     )
 }
 
+/// What the exports table shows of one period, computed once per distinct period.
+#[derive(Clone, Copy)]
+struct ExportPeriod {
+    period: u32,
+    fiscal_year: Option<u32>,
+    first_day: Date,
+    last_day: Date,
+}
+
 fn exports(registry: &Registry) -> Table {
     let n = child_rows(registry, |c| &c.exports);
-    let (mut company_id, mut period, mut amount_usd, mut market) = (
-        CompanyIds::new(registry, n),
-        Coded::new(n),
-        column(n),
-        Coded::new(n),
-    );
-    let (mut service, mut fiscal_year, mut period_start, mut period_end) =
-        (Coded::new(n), Coded::new(n), column(n), column(n));
-    let mut memo = PeriodMemo::default();
+    let mut company_id = CompanyIds::new(registry, n);
+    let (mut amount_usd, mut period_start, mut period_end) = (column(n), column(n), column(n));
+    let (mut market, mut service) = (Coded::new(n), Coded::new(n));
+    // Periods and their fiscal years are dictionaries built together, one lookup per row.
+    let (mut periods, mut fiscal_years) = (Coded::<Period>::new(0), Coded::<i32>::new(0));
+    let mut period_codes = Nullable::with_capacity(n);
+    let mut fiscal_year_codes = Nullable::with_capacity(n);
+    let mut memo: FxHashMap<Period, ExportPeriod> = FxHashMap::default();
     for (ci, c) in registry.companies().iter().enumerate() {
         for e in &c.exports {
             company_id.push(ci);
-            let p = memo.get(e.period);
-            period.push(Some(e.period), |x| x.to_string());
+            let p = *memo.entry(e.period).or_insert_with(|| ExportPeriod {
+                period: periods.code(e.period, |x| x.to_string()),
+                fiscal_year: e
+                    .period
+                    .fiscal_year()
+                    .map(|fy| fiscal_years.code(fy, |y| Period::FiscalYear(y).to_string())),
+                first_day: e.period.first_day(),
+                last_day: e.period.last_day(),
+            });
+            period_codes.push(Some(p.period));
+            fiscal_year_codes.push(p.fiscal_year);
             amount_usd.push(Some(e.amount_usd));
             market.push(e.market, |m| m.as_str().to_owned());
             service.push(e.service, |x| x.as_str());
-            fiscal_year.push(e.period.fiscal_year(), |fy| {
-                Period::FiscalYear(fy).to_string()
-            });
             period_start.push(Some(p.first_day));
             period_end.push(Some(p.last_day));
         }
@@ -397,11 +486,17 @@ fn exports(registry: &Registry) -> Table {
         n,
         vec![
             Column::field("company_id", company_id.finish()),
-            Column::field("period", period.finish()),
+            Column::field(
+                "period",
+                Values::Dictionary(Dictionary::new(period_codes, periods.values)),
+            ),
             Column::field("amount_usd", Values::UInt(amount_usd)),
             Column::field("market", market.finish()),
             Column::field("service", service.finish()),
-            Column::derived("fiscal_year", fiscal_year.finish()),
+            Column::derived(
+                "fiscal_year",
+                Values::Dictionary(Dictionary::new(fiscal_year_codes, fiscal_years.values)),
+            ),
             Column::derived("period_start", Values::Date(period_start)),
             Column::derived("period_end", Values::Date(period_end)),
         ],

@@ -652,3 +652,21 @@ fn defaults_are_written_and_absent_fields_are_null() {
         assert!(registry.table(name).is_empty());
     }
 }
+
+/// A large registry's tables are built on several threads; they equal the ones built one by
+/// one, in the same order.
+#[test]
+fn parallel_tables_equal_sequential_ones() {
+    let registry = crate::generate::synthetic(6_000, 11);
+    let records: usize = registry
+        .companies()
+        .iter()
+        .map(|c| 1 + c.offices.len() + c.certifications.len() + c.awards.len() + c.exports.len())
+        .sum();
+    assert!(
+        records >= super::build::PARALLEL_FROM_RECORDS,
+        "{records} records: not the parallel path"
+    );
+    let one_by_one: Vec<Table> = TableName::ALL.iter().map(|&n| registry.table(n)).collect();
+    assert_eq!(registry.tables(), one_by_one);
+}

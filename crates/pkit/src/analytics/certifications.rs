@@ -140,6 +140,17 @@ fn gaps(company: &Company, on: Date, out: &mut Vec<TransitionGap>) {
     }
 }
 
+/// Every certificate with its company and its index in the company's list, in document order.
+fn certificates(registry: &Registry) -> impl Iterator<Item = (&Company, usize, &Certification)> {
+    registry.companies().iter().flat_map(|company| {
+        company
+            .certifications
+            .iter()
+            .enumerate()
+            .map(move |(i, cert)| (company, i, cert))
+    })
+}
+
 impl Registry {
     /// Every certificate's derived status on `on` (usually [`Registry::as_of`]), in document
     /// order: companies, then each company's certificates.
@@ -154,15 +165,8 @@ impl Registry {
     /// assert_eq!(expired, 16);
     /// ```
     pub fn certificate_statuses(&self, on: Date) -> Vec<CertificateStatus> {
-        self.companies()
-            .iter()
-            .flat_map(|company| {
-                company
-                    .certifications
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, cert)| status(company, i, cert, on))
-            })
+        certificates(self)
+            .map(|(company, i, cert)| status(company, i, cert, on))
             .collect()
     }
 
@@ -217,16 +221,7 @@ impl Registry {
     /// assert!(sample.expiring_within(sample.as_of(), -1).is_empty());
     /// ```
     pub fn expiring_within(&self, on: Date, days: i64) -> Vec<CertificateStatus> {
-        let mut soon: Vec<CertificateStatus> = self
-            .companies()
-            .iter()
-            .flat_map(|company| {
-                company
-                    .certifications
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, cert)| (company, i, cert))
-            })
+        let mut soon: Vec<CertificateStatus> = certificates(self)
             .filter(|(_, _, cert)| {
                 in_force(cert.status_on(on)) && on.days_until(cert.effective_expiry()) <= days
             })

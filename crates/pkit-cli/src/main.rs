@@ -140,23 +140,18 @@ fn print(text: &str) -> Result<ExitCode, String> {
 
 /// Loads a registry from a JSON file or, for a directory, from its CSV form.
 pub(crate) fn load(path: &Path) -> Result<pkit::Registry, pkit::Error> {
-    if path.is_dir() {
-        pkit::Registry::from_csv_dir(path)
-    } else {
-        pkit::Registry::from_path(path)
-    }
+    pkit::Registry::open(path)
 }
 
 /// The report of one file or CSV directory, or `None` when it could not be read (said on
 /// stderr).
 fn check_file(file: &Path) -> Option<pkit::Report> {
-    match load(file) {
-        Ok(registry) => Some(pkit::Report::new(registry.warnings().to_vec())),
-        Err(pkit::Error::Io { path, source }) => {
-            eprintln!("pkit: {}: {source}", path.display());
+    match pkit::validate_path(file) {
+        Ok(report) => Some(report),
+        Err(e) => {
+            eprintln!("pkit: {e}");
             None
         }
-        Err(e) => Some(pkit::Report::new(e.issues())),
     }
 }
 

@@ -54,7 +54,9 @@ pub mod value;
 pub use error::Error;
 pub use limits::Limits;
 pub use registry::Registry;
-pub use validate::{validate, validate_bytes, validate_with, Code, Issue, Report, Severity};
+pub use validate::{
+    validate, validate_bytes, validate_path, validate_with, Code, Issue, Report, Severity,
+};
 
 /// The README's Rust examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]

@@ -167,6 +167,26 @@ impl Registry {
         }
     }
 
+    /// Loads a registry from a path: a directory is read as the CSV form
+    /// ([`Registry::from_csv_dir`]), anything else as a JSON document ([`Registry::from_path`]).
+    ///
+    /// # Errors
+    /// As [`Registry::from_path`] and [`Registry::from_csv_dir`].
+    ///
+    /// # Example
+    /// ```
+    /// let err = pkit::Registry::open("no/such/registry.json").unwrap_err();
+    /// assert!(matches!(err, pkit::Error::Io { .. }));
+    /// ```
+    pub fn open(path: impl AsRef<Path>) -> Result<Registry, Error> {
+        let path = path.as_ref();
+        if path.is_dir() {
+            Registry::from_csv_dir(path)
+        } else {
+            Registry::from_path(path)
+        }
+    }
+
     /// The built-in sample registry: 28 fictional companies and Pakistan's public IT-export
     /// figures, targets and rankings with their sources (see `data/README.md` of the crate).
     ///

@@ -31,6 +31,43 @@ pub struct Issue {
     pub location: Option<crate::csv::CsvLocation>,
 }
 
+/// One step of an [`Issue`]'s path: an object key or an array index (see [`Issue::segments`]).
+///
+/// # Example
+/// ```
+/// use pkit::validate::Segment;
+/// assert_eq!(Segment::Index(3).to_string(), "3");
+/// assert_eq!(Segment::Key("as_of".into()).to_string(), "as_of");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// An object key, unescaped.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+impl Segment {
+    fn parse(raw: &str) -> Segment {
+        let is_index = !raw.is_empty()
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && (raw == "0" || !raw.starts_with('0'));
+        match raw.parse::<usize>() {
+            Ok(index) if is_index => Segment::Index(index),
+            _ => Segment::Key(raw.replace("~1", "/").replace("~0", "~")),
+        }
+    }
+}
+
+impl fmt::Display for Segment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Segment::Key(key) => f.write_str(key),
+            Segment::Index(index) => write!(f, "{index}"),
+        }
+    }
+}
+
 impl Issue {
     /// Makes an issue; its severity is the code's.
     ///
@@ -50,6 +87,34 @@ impl Issue {
             severity: code.severity(),
             location: None,
         }
+    }
+
+    /// The path as a sequence of object keys and array indices, the way pydantic and most
+    /// data tools spell a location: `/companies/0/id` is `[Key("companies"), Index(0),
+    /// Key("id")]`. RFC 6901 escapes (`~1`, `~0`) are undone. A segment of decimal digits
+    /// without a leading zero is an index: registry documents have no object keys of that
+    /// shape (an unknown field named `"7"` is the one exception, and reads as an index).
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::validate::Segment;
+    /// let issue = pkit::Issue::new(pkit::Code::InvalidDate, "/companies/0/founded_on", "bad");
+    /// assert_eq!(
+    ///     issue.segments(),
+    ///     [Segment::Key("companies".into()), Segment::Index(0), Segment::Key("founded_on".into())]
+    /// );
+    /// assert!(pkit::Issue::new(pkit::Code::InvalidJson, "", "bad").segments().is_empty());
+    /// ```
+    pub fn segments(&self) -> Vec<Segment> {
+        if self.path.is_empty() {
+            return Vec::new();
+        }
+        self.path
+            .strip_prefix('/')
+            .unwrap_or(&self.path)
+            .split('/')
+            .map(Segment::parse)
+            .collect()
     }
 
     /// True for errors, false for warnings.

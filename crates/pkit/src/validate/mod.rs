@@ -13,7 +13,7 @@ mod rules;
 mod walk;
 
 pub use code::{Code, Severity, UnknownCode};
-pub use issue::{Issue, Report};
+pub use issue::{Issue, Report, Segment};
 
 use crate::{Limits, Registry};
 
@@ -112,5 +112,33 @@ pub fn validate_bytes(bytes: &[u8]) -> Report {
     match std::str::from_utf8(bytes) {
         Ok(text) => validate(text),
         Err(e) => Report::new(vec![not_utf8(bytes, &e)]),
+    }
+}
+
+/// [`validate`] for a file or a CSV directory (see [`Registry::open`]): every issue, errors and
+/// warnings. Only a file that cannot be read is an `Err`; everything wrong with its content is
+/// in the report.
+///
+/// # Errors
+/// [`Error::Io`] when the path cannot be read.
+///
+/// # Example
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pkit-doc-validate-path-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("registry.json");
+/// std::fs::write(&file, r#"{"schema_version": 1, "as_of": "2024-02-30"}"#)?;
+/// let report = pkit::validate_path(&file)?;
+/// assert_eq!(report.issues()[0].path, "/as_of");
+/// assert!(pkit::validate_path(dir.join("missing.json")).is_err());
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_path(path: impl AsRef<std::path::Path>) -> Result<Report, crate::Error> {
+    match crate::Registry::open(path) {
+        Ok(registry) => Ok(Report::new(registry.warnings().to_vec())),
+        Err(crate::Error::Invalid(report)) => Ok(report),
+        Err(e @ crate::Error::LimitExceeded(_)) => Ok(Report::new(e.issues())),
+        Err(e) => Err(e),
     }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
 # (the shared vectors, the committed-schema staleness check, the CLI), rustdoc without
-# warnings, and the JSON Schema check with a standard validator (Python jsonschema, installed
-# into a virtual environment here).
+# warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
+# into a virtual environment here), and the Python package (bindings/python/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,5 +27,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "jsonschema>=4.18" "pytest>=7"
 "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/schema
+
+step "Python package: build, install, pytest, stubtest, mypy, notebook"
+PKIT_VENV="$venv" bash bindings/python/test.sh
 
 step "all tests passed"

@@ -244,3 +244,14 @@ def test_registry_repr(sample: pkit.Registry) -> None:
         "Registry(as_of=2026-01-31, companies=28, observations=38, targets=5, rankings=3, "
         "warnings=2)"
     )
+
+
+def test_the_quick_start_runs() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[3] / "examples" / "python" / "quickstart.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("Registry(as_of=2026-01-31, companies=28")
+    assert "invalid registry: 5 errors" in out.stdout
+    assert "it-exports-10bn-2025 missed" in out.stdout

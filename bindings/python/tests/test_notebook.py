@@ -1,0 +1,22 @@
+"""The example notebook runs from top to bottom, and its chart is drawn."""
+
+from __future__ import annotations
+
+import nbformat
+from nbclient import NotebookClient
+
+from conftest import ROOT
+
+NOTEBOOK = ROOT / "examples" / "python" / "pakistan_it_exports.ipynb"
+
+
+def test_the_notebook_executes() -> None:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]  # untyped library
+    NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "invalid registry: 4 errors" in printed
+    assert "/as_of: error invalid_date" in printed
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 1

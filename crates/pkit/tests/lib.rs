@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod csv;
+mod fuzz_regressions;
 mod limits;
 mod robustness;
 mod roundtrip;

@@ -2,7 +2,8 @@
 # Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
 # (the shared vectors, the committed-schema staleness check, the CLI), rustdoc without
 # warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
-# into a virtual environment here), and the Python package (bindings/python/test.sh).
+# into a virtual environment here), the Python package (bindings/python/test.sh), and a short
+# run of every fuzz target (fuzz/smoke.sh; installs cargo-fuzz when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,5 +31,8 @@ fi
 
 step "Python package: build, install, pytest, stubtest, mypy, notebook"
 PKIT_VENV="$venv" bash bindings/python/test.sh
+
+step "fuzz smoke: each fuzz target for about 12 seconds on the committed corpus"
+bash fuzz/smoke.sh
 
 step "all tests passed"

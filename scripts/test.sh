@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
-# (the shared vectors, the committed-schema staleness check, the CLI), rustdoc without
-# warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
+# (the shared vectors, the committed-schema staleness check, the CLI, property tests), the
+# peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
 # into a virtual environment here), and the Python package (bindings/python/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (unit, integration, doctests; vectors; schema staleness; CLI)"
 cargo test --workspace
+
+step "peak memory: loading a generated 100 MB document stays within 3x its size"
+# A debug build is fast enough (about 20 s: generating, then loading in a child process).
+cargo run -q -p pkit --example peak_memory
 
 step "cargo doc without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps

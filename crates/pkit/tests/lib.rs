@@ -5,6 +5,7 @@
 
 mod csv;
 mod limits;
+mod properties;
 mod robustness;
 mod roundtrip;
 mod sample;

@@ -10,6 +10,7 @@ mod robustness;
 mod roundtrip;
 mod sample;
 mod schema;
+mod threads;
 mod vectors;
 
 use std::path::PathBuf;

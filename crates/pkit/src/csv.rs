@@ -258,10 +258,14 @@ impl Registry {
     /// Writes the registry as a CSV directory: `registry.csv` and one file per table.
     ///
     /// The files are written to a temporary directory beside `dir`, which then takes its
-    /// place, so `dir` is never left half-written. An existing `dir` is replaced.
+    /// place, so `dir` is never left half-written or missing, even if the process is killed
+    /// (see [`crate::fs`]). An existing `dir` is replaced when it is empty or a CSV registry
+    /// (it holds `registry.csv`); any other existing path is refused, so that no file pkit
+    /// did not write is deleted.
     ///
     /// # Errors
-    /// [`Error::Io`] when a file cannot be written.
+    /// [`Error::Io`] when a file cannot be written, or when `dir` exists and is a file or a
+    /// directory with other files (kind `AlreadyExists`); `dir` is then unchanged.
     ///
     /// # Example
     /// ```
@@ -275,11 +279,12 @@ impl Registry {
     /// ```
     pub fn to_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
+        check_replaceable(dir)?;
         let tmp = crate::fs::sibling(dir, "tmp");
         std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
         let written = self
             .write_csv_files(&tmp)
-            .and_then(|()| replace_dir(&tmp, dir));
+            .and_then(|()| crate::fs::replace_dir(&tmp, dir).map_err(io(dir)));
         if written.is_err() {
             let _ = std::fs::remove_dir_all(&tmp);
         }
@@ -382,20 +387,30 @@ pub fn validate_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
     })
 }
 
-/// Puts the finished directory `tmp` in the place of `target`.
-fn replace_dir(tmp: &Path, target: &Path) -> Result<(), Error> {
-    if target.exists() {
-        let old = crate::fs::sibling(target, "old");
-        std::fs::rename(target, &old).map_err(io(target))?;
-        if let Err(e) = std::fs::rename(tmp, target) {
-            // Put the old directory back: the caller keeps what it had.
-            let _ = std::fs::rename(&old, target);
-            return Err(io(target)(e));
-        }
-        std::fs::remove_dir_all(&old).map_err(io(&old))
-    } else {
-        std::fs::rename(tmp, target).map_err(io(target))
+/// Refuses a target that is not a CSV directory pkit may replace: an existing file, or a
+/// directory that is neither empty nor holds a `registry.csv` (replacing it would delete
+/// files pkit did not write).
+fn check_replaceable(dir: &Path) -> Result<(), Error> {
+    let refuse = |why: &str| Error::Io {
+        path: dir.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, why.to_owned()),
+    };
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return Err(refuse(
+            "exists and is not a directory; a CSV registry is written as a directory",
+        ));
     }
+    let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+    if entries.next().is_none() || dir.join(REGISTRY_FILE).is_file() {
+        return Ok(());
+    }
+    Err(refuse(
+        "is a directory that holds files but no registry.csv; pkit replaces only empty \
+         directories and CSV registries, so as not to delete other files",
+    ))
 }
 
 // ---------------------------------------------------------------------------------- reading

@@ -319,10 +319,14 @@ fn office(founded: Option<Date>, as_of: Date, nulls: bool) -> BoxedStrategy<Valu
         .boxed()
 }
 
-fn certification(founded: Option<Date>, as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
+/// A certification, or `None` when none can be valid: `expires_on` must come after
+/// `issued_on`, in 2100 at the latest, and `issued_on` not before the founding.
+fn certification(founded: Option<Date>, as_of: Date, nulls: bool) -> BoxedStrategy<Option<Value>> {
     let from = founded.unwrap_or(Date::MIN);
-    // Something must be left for `expires_on` after `issued_on`.
     let to = as_of.min(Date::MAX.add_days(-1));
+    if from > to {
+        return Just(None).boxed();
+    }
     (select(Scheme::ALL), date_in(from, to))
         .prop_flat_map(move |(scheme, issued)| {
             let latest = issued.add_years(scheme.max_validity_years()).min(Date::MAX);
@@ -373,6 +377,7 @@ fn certification(founded: Option<Date>, as_of: Date, nulls: bool) -> BoxedStrate
                     .value()
             },
         )
+        .prop_map(Some)
         .boxed()
 }
 
@@ -533,7 +538,11 @@ fn company(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
                         nulls,
                     )
                     .opt("offices", list(offices), nulls)
-                    .opt("certifications", list(certs), nulls)
+                    .opt(
+                        "certifications",
+                        list(certs.into_iter().flatten().collect()),
+                        nulls,
+                    )
                     .opt(
                         "awards",
                         list(awards.into_iter().flatten().collect()),

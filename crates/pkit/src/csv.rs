@@ -485,7 +485,7 @@ fn read_sheet(
             None,
         ))
     };
-    let header = match records.next() {
+    let header: Vec<String> = match records.next() {
         Some(record) => record
             .map_err(bad_csv)?
             .iter()
@@ -493,6 +493,15 @@ fn read_sheet(
             .collect(),
         None => Vec::new(),
     };
+    // A header cell is a string too (a key, in the JSON form).
+    if let Some(cell) = header.iter().find(|c| c.len() > limits.max_string_bytes) {
+        return Err(ReadStop::Alone(located(
+            too_long_cell(cell, limits),
+            file,
+            1,
+            None,
+        )));
+    }
     let mut rows = Vec::new();
     let mut lines = LineCounter::default();
     for record in records {
@@ -500,15 +509,7 @@ fn read_sheet(
         let line = lines.line_at(&text, record.position().map_or(0, |p| p.byte()));
         if let Some(cell) = record.iter().find(|c| c.len() > limits.max_string_bytes) {
             return Err(ReadStop::Alone(located(
-                Issue::new(
-                    Code::LimitExceeded,
-                    "",
-                    format!(
-                        "a cell is longer than {} bytes ({} bytes)",
-                        limits.max_string_bytes,
-                        cell.len()
-                    ),
-                ),
+                too_long_cell(cell, limits),
                 file,
                 line,
                 None,
@@ -525,6 +526,19 @@ fn read_sheet(
         header,
         rows,
     }))
+}
+
+/// The `limit_exceeded` issue of a cell longer than the string limit.
+fn too_long_cell(cell: &str, limits: &Limits) -> Issue {
+    Issue::new(
+        Code::LimitExceeded,
+        "",
+        format!(
+            "a cell is longer than {} bytes ({} bytes)",
+            limits.max_string_bytes,
+            cell.len()
+        ),
+    )
 }
 
 /// Line numbers of byte offsets, counted once through the text.

@@ -1025,6 +1025,7 @@ fn any_json() -> BoxedStrategy<Value> {
             "a_b",
             "\u{0}",
             "\n",
+            "PK\u{2028}PB",
             "😀",
             "~1/~0",
         ])
@@ -1052,7 +1053,7 @@ fn field_name() -> BoxedStrategy<String> {
             "stated_on", "$schema", "services", "offices", "identifiers", "ntn",
         ])
         .prop_map(str::to_owned),
-        1 => "[a-z_~/]{1,8}",
+        1 => "[a-z_~/\n\u{2028}]{1,8}",
     ]
     .boxed()
 }
@@ -1206,7 +1207,8 @@ fn check_report(bytes: &[u8]) -> Result<(), TestCaseError> {
     for issue in report.issues() {
         prop_assert_eq!(issue.severity, issue.code.severity());
         prop_assert!(
-            !issue.message.is_empty() && !issue.message.contains('\n'),
+            !issue.message.is_empty()
+                && !issue.message.contains(['\n', '\r', '\u{2028}', '\u{2029}']),
             "{:?}",
             issue
         );
@@ -1307,4 +1309,29 @@ fn json_pointer_resolver() {
     // Duplicate keys: the first occurrence is the one pkit reads.
     let FirstWins(v) = serde_json::from_str(r#"{"a": [1], "a": 2}"#).unwrap();
     assert_eq!(v, json!({"a": [1]}));
+}
+
+/// Messages are one line even when they quote a key or a value with a line break.
+#[test]
+fn messages_quoting_line_breaks_stay_on_one_line() {
+    let docs = [
+        r#"{"schema_version": 1, "as_of": "2024-06-30", "a\nb": 1}"#,
+        r#"{"schema_version": 1, "as_of": "2024-06-30", "a\nb": 1, "a\nb": 2}"#,
+        r#"{"schema_version": 1, "as_of": "2024\n-06-30"}"#,
+        r#"{"schema_version": 1, "as_of": "2024-06-30", "companies": [{"id": "x\ny", "legal_name": "n", "legal_form": "llp\r", "headquarters": {"city": "c", "region": "PK\u2028PB"}, "website": "https://a\n.pk", "email": "a@\nb.pk", "services": ["x\ny"]}]}"#,
+        r#"{"schema_version": 1, "as_of": "2024-06-30", "observations": [{"indicator": "ict\nexports", "period": "FY2023\n-24", "value": 1, "source": {"publisher": "p"}}]}"#,
+    ];
+    for doc in docs {
+        let report = pkit::validate(doc);
+        assert!(!report.is_empty(), "{doc}");
+        for issue in report.issues() {
+            assert!(
+                !issue
+                    .message
+                    .contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']),
+                "{:?}",
+                issue.message
+            );
+        }
+    }
 }

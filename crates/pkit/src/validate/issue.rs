@@ -150,15 +150,17 @@ impl fmt::Display for Issue {
 }
 
 /// A message is one line: control characters from the document (a line feed in a key, say)
-/// are shown escaped.
+/// and the Unicode line and paragraph separators (U+2028, U+2029, which text may hold and
+/// which Python's `splitlines` breaks at) are shown escaped.
 fn one_line(message: String) -> String {
-    if !message.chars().any(char::is_control) {
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !message.chars().any(breaks) {
         return message;
     }
     message
         .chars()
         .map(|c| {
-            if c.is_control() {
+            if breaks(c) {
                 c.escape_debug().to_string()
             } else {
                 c.to_string()

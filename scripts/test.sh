@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
 # (the shared vectors, the committed-schema staleness check, the CLI, property tests), the
-# peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
-# into a virtual environment here), and the Python package (bindings/python/test.sh).
+# peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard
+# validator (Python jsonschema, installed into a virtual environment here), and the Python
+# package (bindings/python/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

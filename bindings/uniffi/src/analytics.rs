@@ -210,16 +210,6 @@ impl From<&pkit::analytics::Growth> for Growth {
 
 /// The values of one indicator in one region, one per period (`Registry.series`): an object
 /// holding the core's series, whose methods call the core's.
-///
-/// # Example
-/// ```
-/// use pkit::model::Indicator;
-/// let sample = pkit_ffi::Registry::sample();
-/// let series = sample.series(Indicator::IctExports, "PK".into())?;
-/// let fy24 = series.growth().into_iter().find(|g| g.to_year == 2023).unwrap();
-/// assert_eq!(format!("{:.1}", fy24.percent), "24.3");
-/// # Ok::<(), pkit_ffi::PkitError>(())
-/// ```
 #[derive(Debug, uniffi::Object)]
 pub struct Series(pkit::analytics::Series);
 

@@ -10,15 +10,6 @@ use crate::records::Issue;
 /// `PkitError` with one subclass per variant.
 ///
 /// No variant has a field named `message`: Kotlin's `Throwable.message` owns that name.
-///
-/// # Example
-/// ```
-/// use pkit_ffi::{PkitError, Registry};
-/// match Registry::from_json(r#"{"schema_version": 1, "as_of": "2024-13-01"}"#.into()) {
-///     Err(PkitError::Invalid { issues }) => assert_eq!(issues[0].code, "invalid_date"),
-///     _ => panic!("expected an invalid document"),
-/// }
-/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 pub enum PkitError {
     /// The document has errors; `issues` lists every issue, errors and warnings, in document
@@ -93,11 +84,12 @@ pub(crate) fn parse<T>(argument: &str, text: &str) -> Result<T, PkitError>
 where
     T: FromStr<Err = pkit::value::ParseError>,
 {
-    text.parse().map_err(|e: pkit::value::ParseError| PkitError::InvalidArgument {
-        argument: argument.to_owned(),
-        code: e.code().as_str().to_owned(),
-        reason: e.message().to_owned(),
-    })
+    text.parse()
+        .map_err(|e: pkit::value::ParseError| PkitError::InvalidArgument {
+            argument: argument.to_owned(),
+            code: e.code().as_str().to_owned(),
+            reason: e.message().to_owned(),
+        })
 }
 
 #[cfg(test)]
@@ -117,7 +109,13 @@ mod tests {
         assert!(matches!(err, PkitError::InvalidArgument { code, .. } if code == "invalid_region"));
         let err = parse::<Period>("period", "FY2023-25").unwrap_err();
         assert!(matches!(err, PkitError::InvalidArgument { code, .. } if code == "invalid_period"));
-        assert_eq!(parse::<Date>("on", "2024-02-29").map(|d| d.to_string()).ok().as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse::<Date>("on", "2024-02-29")
+                .map(|d| d.to_string())
+                .ok()
+                .as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]
@@ -127,14 +125,23 @@ mod tests {
             panic!("{err:?}")
         };
         assert_eq!(issues.len(), 2);
-        assert!(err.to_string().starts_with("the document is invalid: 2 issue(s)"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("the document is invalid: 2 issue(s)"),
+            "{err}"
+        );
         let limits = pkit::Limits {
             max_depth: 1,
             ..Default::default()
         };
         let err = pkit::Registry::from_json_with(r#"{"a": []}"#, &limits).unwrap_err();
-        assert!(matches!(PkitError::from(err), PkitError::LimitExceeded { .. }));
+        assert!(matches!(
+            PkitError::from(err),
+            PkitError::LimitExceeded { .. }
+        ));
         let err = pkit::Registry::from_path("no/such/file.json").unwrap_err();
-        assert!(matches!(PkitError::from(err), PkitError::Io { path, .. } if path == "no/such/file.json"));
+        assert!(
+            matches!(PkitError::from(err), PkitError::Io { path, .. } if path == "no/such/file.json")
+        );
     }
 }

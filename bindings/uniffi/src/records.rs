@@ -20,12 +20,6 @@ fn text<T: ToString>(value: Option<T>) -> Option<String> {
 }
 
 /// One problem found in a document (SPEC §2).
-///
-/// # Example
-/// ```
-/// let issues = pkit_ffi::validate_json(r#"{"schema_version": 1, "as_of": "2024-02-30"}"#.into());
-/// assert_eq!((issues[0].code.as_str(), issues[0].path.as_str()), ("invalid_date", "/as_of"));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Issue {
     /// The stable snake_case code of SPEC.md (`invalid_date`). A string rather than an enum

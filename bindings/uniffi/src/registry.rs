@@ -21,17 +21,6 @@ use crate::records::{Company, Issue, Observation, Ranking, Target};
 /// Kotlin: `Registry.fromJson(text)`, `Registry.sample()`; the object holds native memory,
 /// so close it (`use { }`) when done, or leave it to the cleaner. Every accessor returns its
 /// whole result in one call (`companies()` is one crossing for every company).
-///
-/// # Example
-/// ```
-/// use pkit_ffi::Registry;
-/// let sample = Registry::sample();
-/// assert_eq!(sample.companies().len(), 28);
-/// assert_eq!(sample.as_of(), "2026-01-31");
-/// let again = Registry::from_json(sample.to_json())?;
-/// assert!(*again == *sample);
-/// # Ok::<(), pkit_ffi::PkitError>(())
-/// ```
 #[derive(Debug, PartialEq, Eq, uniffi::Object)]
 #[uniffi::export(Eq)]
 pub struct Registry(pkit::Registry);
@@ -42,11 +31,6 @@ impl Registry {
     }
 
     /// The core's registry, for Rust callers of this crate.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(pkit_ffi::Registry::sample().core().targets().len(), 5);
-    /// ```
     pub fn core(&self) -> &pkit::Registry {
         &self.0
     }
@@ -63,12 +47,6 @@ impl Registry {
     /// # Errors
     /// `Invalid` with every issue when the document has any error; `LimitExceeded` when it
     /// breaks the spec's limits.
-    ///
-    /// # Example
-    /// ```
-    /// let err = pkit_ffi::Registry::from_json("[]".into()).unwrap_err();
-    /// assert!(matches!(err, pkit_ffi::PkitError::Invalid { issues } if issues[0].code == "invalid_type"));
-    /// ```
     #[uniffi::constructor]
     pub fn from_json(text: String) -> Result<Arc<Registry>, PkitError> {
         Ok(Registry::new(pkit::Registry::from_json(&text)?))
@@ -78,12 +56,6 @@ impl Registry {
     ///
     /// # Errors
     /// `Io` when the file cannot be read, otherwise as [`Registry::from_json`].
-    ///
-    /// # Example
-    /// ```
-    /// let err = pkit_ffi::Registry::from_path("no/such/registry.json".into()).unwrap_err();
-    /// assert!(matches!(err, pkit_ffi::PkitError::Io { .. }));
-    /// ```
     #[uniffi::constructor]
     pub fn from_path(path: String) -> Result<Arc<Registry>, PkitError> {
         Ok(Registry::new(pkit::Registry::from_path(path)?))
@@ -94,16 +66,6 @@ impl Registry {
     /// # Errors
     /// `Invalid` with every issue, each with its CSV `location`; `LimitExceeded`; `Io` when
     /// the directory or its `registry.csv` cannot be read.
-    ///
-    /// # Example
-    /// ```
-    /// let dir = std::env::temp_dir().join(format!("pkit-ffi-csv-{}", std::process::id()));
-    /// let path = dir.display().to_string();
-    /// pkit_ffi::Registry::sample().to_csv_dir(path.clone())?;
-    /// assert_eq!(pkit_ffi::Registry::from_csv_dir(path)?.companies().len(), 28);
-    /// # std::fs::remove_dir_all(&dir).ok();
-    /// # Ok::<(), pkit_ffi::PkitError>(())
-    /// ```
     #[uniffi::constructor]
     pub fn from_csv_dir(path: String) -> Result<Arc<Registry>, PkitError> {
         Ok(Registry::new(pkit::Registry::from_csv_dir(path)?))
@@ -150,20 +112,17 @@ impl Registry {
     }
 
     /// The company with this id.
-    ///
-    /// # Example
-    /// ```
-    /// let sample = pkit_ffi::Registry::sample();
-    /// assert!(sample.company("indus-byteworks".into()).is_some());
-    /// assert!(sample.company("no-such-company".into()).is_none());
-    /// ```
     pub fn company(&self, id: String) -> Option<Company> {
         self.0.company(&id).map(Company::from)
     }
 
     /// The observations (national and regional statistics), in document order.
     pub fn observations(&self) -> Vec<Observation> {
-        self.0.observations().iter().map(Observation::from).collect()
+        self.0
+            .observations()
+            .iter()
+            .map(Observation::from)
+            .collect()
     }
 
     /// The policy targets, in document order.
@@ -277,14 +236,6 @@ impl Registry {
     ///
     /// # Errors
     /// `InvalidArgument` when `on` is not a date.
-    ///
-    /// # Example
-    /// ```
-    /// let sample = pkit_ffi::Registry::sample();
-    /// assert_eq!(sample.certificate_statuses(sample.as_of())?.len(), 51);
-    /// assert!(sample.certificate_statuses("31/01/2026".into()).is_err());
-    /// # Ok::<(), pkit_ffi::PkitError>(())
-    /// ```
     pub fn certificate_statuses(&self, on: String) -> Result<Vec<CertificateStatus>, PkitError> {
         let on = date("on", &on)?;
         Ok(self

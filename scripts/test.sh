@@ -28,4 +28,7 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "jsonschema>=4.18" "pytest>=7"
 "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/schema
 
+step "uniffi bindings: Kotlin on the JVM, uniffi-Python and Swift checks, every vector"
+bash bindings/uniffi/test.sh
+
 step "all tests passed"

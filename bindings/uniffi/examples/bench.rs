@@ -43,9 +43,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
         let registry = pkit::Registry::from_json(text)?;
         let ffi = pkit_ffi::Registry::from_json(text.clone())?;
-        bench(&format!("companies().to_vec() {label}"), warmup, runs, || {
-            std::hint::black_box(registry.companies().to_vec());
-        });
+        bench(
+            &format!("companies().to_vec() {label}"),
+            warmup,
+            runs,
+            || {
+                std::hint::black_box(registry.companies().to_vec());
+            },
+        );
         bench(&format!("ffi records {label}"), warmup, runs, || {
             std::hint::black_box(ffi.companies());
         });

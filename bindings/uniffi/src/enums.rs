@@ -4,14 +4,14 @@
 //! Each definition below mirrors the core's enum variant for variant; uniffi implements its
 //! FFI conversions on the core type itself, so a value crosses the boundary without any
 //! conversion code here. Were the core to add a variant, this crate would stop compiling until
-//! the mirror is updated.
+//! the mirror is updated. The core's enums are re-exported here for Rust callers.
 
-use pkit::analytics::{AwardDimension, TargetStatus, TotalBasis};
-use pkit::model::{
+pub use pkit::analytics::{AwardDimension, TargetStatus, TotalBasis};
+pub use pkit::model::{
     Appraisal, AwardResult, CertificationStatus, DerivedStatus, ExportService, Indicator,
     LegalForm, Program, Scheme, Service,
 };
-use pkit::Severity;
+pub use pkit::Severity;
 
 /// How bad an issue is.
 #[uniffi::remote(Enum)]

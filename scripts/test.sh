@@ -36,4 +36,7 @@ fi
 step "Python package: build, install, pytest, stubtest, mypy, notebook"
 PKIT_VENV="$venv" bash bindings/python/test.sh
 
+step "uniffi bindings: Kotlin on the JVM, uniffi-Python and Swift checks, every vector"
+bash bindings/uniffi/test.sh
+
 step "all tests passed"

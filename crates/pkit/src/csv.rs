@@ -471,6 +471,18 @@ fn read_sheet(
         Ok(Ok(text)) => text,
     };
     *budget = budget.saturating_sub(text.len() as u64);
+    if let Some(line) = unterminated_quote(&text) {
+        return Err(ReadStop::Alone(located(
+            Issue::new(
+                Code::InvalidJson,
+                "",
+                format!("not CSV: the quoted cell that starts on line {line} is never closed"),
+            ),
+            file,
+            line,
+            None,
+        )));
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
@@ -1160,5 +1172,53 @@ fn locate(locations: &FxHashMap<String, CsvLocation>, path: &str) -> Option<CsvL
         }
         let (parent, _) = prefix.rsplit_once('/')?;
         prefix = parent;
+    }
+}
+
+/// The line (from 1) of a quoted cell that the text never closes, if any. The `csv` crate reads
+/// such a cell to the end of the file without complaint; RFC 4180 makes it broken CSV.
+fn unterminated_quote(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let (mut in_quotes, mut at_cell_start, mut opened_at) = (false, true, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                    at_cell_start = false;
+                }
+            }
+        } else if b == b'"' && at_cell_start {
+            in_quotes = true;
+            opened_at = i;
+        } else {
+            at_cell_start = matches!(b, b',' | b'\n' | b'\r');
+        }
+        i += 1;
+    }
+    in_quotes.then(|| 1 + bytes[..opened_at].iter().filter(|&&b| b == b'\n').count() as u64)
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::unterminated_quote;
+
+    #[test]
+    fn an_open_quote_is_found_with_its_line() {
+        assert_eq!(unterminated_quote("a,b\n\"x,y\n"), Some(2));
+        assert_eq!(unterminated_quote("\"a"), Some(1));
+        assert_eq!(unterminated_quote("a,b\r\n1,\"2\n3"), Some(2));
+    }
+
+    #[test]
+    fn closed_and_escaped_quotes_are_fine() {
+        assert_eq!(unterminated_quote("a,b\n\"x\"\"y\",z\n"), None);
+        assert_eq!(unterminated_quote("a,\"multi\nline\"\n"), None);
+        assert_eq!(unterminated_quote("a\"b,c\n"), None);
+        assert_eq!(unterminated_quote(""), None);
     }
 }

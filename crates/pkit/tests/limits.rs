@@ -324,13 +324,18 @@ fn pathological_csv_is_refused_quickly() {
         pkit::csv::validate_dir(&dir).unwrap()
     });
     assert!(report.issues().iter().any(|i| i.code == Code::UnknownField));
-    // The csv reader ends an unterminated quote at the end of the file: one huge header cell,
-    // an unknown column.
+    // An odd number of quotes leaves a quoted cell open to the end of the file: broken CSV,
+    // `invalid_json` at the line where it opens (the csv crate alone would read one huge cell).
     std::fs::write(&path, "\"".repeat(100_001)).unwrap();
     let report = quickly("100,001 quotes", 5, || {
         pkit::csv::validate_dir(&dir).unwrap()
     });
     std::fs::remove_dir_all(&dir).unwrap();
     let codes: Vec<_> = report.errors().map(|i| i.code).collect();
-    assert_eq!(codes, [Code::UnknownField]);
+    assert_eq!(codes, [Code::InvalidJson]);
+    let location = report.issues()[0]
+        .location
+        .as_ref()
+        .map(ToString::to_string);
+    assert_eq!(location.as_deref(), Some("offices.csv:1"));
 }

@@ -339,3 +339,51 @@ fn pathological_csv_is_refused_quickly() {
         .map(ToString::to_string);
     assert_eq!(location.as_deref(), Some("offices.csv:1"));
 }
+
+#[test]
+fn size_limits_are_inclusive() {
+    let text = r#"{"schema_version": 1, "as_of": "2024-06-30"}"#;
+    let exact = Limits {
+        max_bytes: text.len() as u64,
+        ..Limits::default()
+    };
+    assert!(pkit::validate_with(text, &exact).is_empty());
+    let under = Limits {
+        max_bytes: text.len() as u64 - 1,
+        ..Limits::default()
+    };
+    assert_eq!(
+        pkit::validate_with(text, &under).issues()[0].code,
+        Code::LimitExceeded
+    );
+    // Exactly the spec's 256 MiB of bytes is read (and is not JSON); one more is too large.
+    let mut bytes = vec![b' '; usize::try_from(Limits::SPEC.max_bytes).unwrap()];
+    let codes = |r: pkit::Report| r.issues().iter().map(|i| i.code).collect::<Vec<_>>();
+    assert_eq!(codes(pkit::validate_bytes(&bytes)), [Code::InvalidJson]);
+    bytes.push(b' ');
+    assert_eq!(codes(pkit::validate_bytes(&bytes)), [Code::LimitExceeded]);
+}
+
+#[test]
+fn validate_path_reports_the_content_and_fails_only_on_io() {
+    let dir = std::env::temp_dir().join(format!("pkit-validate-path-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    std::fs::write(&file, r#"{"schema_version": 1, "as_of": "2024-02-30"}"#).unwrap();
+    let report = pkit::validate_path(&file).unwrap();
+    assert_eq!(report.issues()[0].code, Code::InvalidDate);
+    let sample = dir.join("sample.json");
+    std::fs::write(&sample, Registry::sample().to_json()).unwrap();
+    assert_eq!(
+        pkit::validate_path(&sample).unwrap().issues(),
+        Registry::sample().warnings()
+    );
+    let csv = dir.join("csv");
+    Registry::sample().to_csv_dir(&csv).unwrap();
+    assert_eq!(pkit::validate_path(&csv).unwrap().len(), 2);
+    assert!(matches!(
+        pkit::validate_path(dir.join("missing.json")),
+        Err(pkit::Error::Io { .. })
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -290,3 +290,67 @@ impl IntoIterator for Report {
         self.issues.into_iter()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv::CsvLocation;
+
+    fn key(s: &str) -> Segment {
+        Segment::Key(s.to_owned())
+    }
+
+    #[test]
+    fn segments_split_keys_and_indices() {
+        let issue = |path: &str| Issue::new(Code::InvalidType, path, "bad");
+        assert!(issue("").segments().is_empty());
+        assert_eq!(
+            issue("/companies/0/exports/12/amount_usd").segments(),
+            [
+                key("companies"),
+                Segment::Index(0),
+                key("exports"),
+                Segment::Index(12),
+                key("amount_usd")
+            ]
+        );
+        // A leading zero, a sign, letters or nothing at all make a key; escapes are undone.
+        assert_eq!(
+            issue("/01/-1/1a//a~1b~0c/~01").segments(),
+            [
+                key("01"),
+                key("-1"),
+                key("1a"),
+                key(""),
+                key("a/b~c"),
+                key("~1")
+            ]
+        );
+        assert_eq!(
+            issue("/99999999999999999999999").segments(),
+            [key("99999999999999999999999")]
+        );
+        assert_eq!(Segment::Index(7).to_string(), "7");
+        assert_eq!(key("a/b").to_string(), "a/b");
+    }
+
+    #[test]
+    fn issues_print_their_path_or_csv_location() {
+        let mut issue = Issue::new(Code::InvalidDate, "/as_of", "bad date");
+        assert_eq!(issue.to_string(), "/as_of: error invalid_date: bad date");
+        issue.location = Some(CsvLocation {
+            file: "registry.csv".into(),
+            line: 2,
+            column: Some("as_of".into()),
+        });
+        assert_eq!(
+            issue.to_string(),
+            "registry.csv:2:as_of: error invalid_date: bad date (/as_of)"
+        );
+        issue.path.clear();
+        assert_eq!(
+            issue.to_string(),
+            "registry.csv:2:as_of: error invalid_date: bad date"
+        );
+    }
+}

@@ -228,4 +228,21 @@ mod tests {
         let listed: usize = summary.certifications.iter().map(|b| b.total).sum();
         assert_eq!(listed, certs.len());
     }
+
+    #[test]
+    fn only_schemes_and_programmes_present_are_listed() {
+        let text = r#"{"schema_version": 1, "as_of": "2025-06-30", "companies": [
+            {"id": "a", "legal_name": "A Ltd", "legal_form": "private_limited",
+             "headquarters": {"city": "Lahore", "region": "PK-PB"},
+             "certifications": [{"scheme": "iso_9001", "edition": "2015", "issuer": "SGS",
+                                 "issued_on": "2024-01-01", "expires_on": "2027-01-01"}],
+             "awards": [{"program": "apicta", "year": 2024, "category": "fintech",
+                         "result": "winner", "entry": "Ledger"}]}]}"#;
+        let summary = Registry::from_json(text).unwrap().summary();
+        let labels = |b: &[crate::analytics::Breakdown]| {
+            b.iter().map(|b| b.label.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(labels(&summary.certifications), ["iso_9001"]);
+        assert_eq!(labels(&summary.awards), ["apicta"]);
+    }
 }

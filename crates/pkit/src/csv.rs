@@ -8,6 +8,10 @@
 //! Child rows (offices, certifications, awards, exports) name their company in `company_id`
 //! and keep their order within it.
 //!
+//! The same files can be held in memory ([`Registry::to_csv_files`],
+//! [`Registry::from_csv_files`], [`validate_files`]): reading them goes through the same code
+//! as reading a directory, without the file system.
+//!
 //! ```
 //! let dir = std::env::temp_dir().join(format!("pkit-csv-doc-{}", std::process::id()));
 //! let sample = pkit::Registry::sample();
@@ -235,23 +239,24 @@ fn csv_io(path: &Path) -> impl Fn(::csv::Error) -> Error + '_ {
     }
 }
 
-fn write_table(
-    dir: &Path,
-    name: &str,
+/// One CSV file in memory: the header, then the rows, CRLF line ends (RFC 4180).
+fn table_text(
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
-) -> Result<(), Error> {
-    let path = dir.join(name);
+) -> Result<String, ::csv::Error> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_path(&path)
-        .map_err(csv_io(&path))?;
-    writer.write_record(header).map_err(csv_io(&path))?;
+        .from_writer(Vec::new());
+    writer.write_record(header)?;
     for row in rows {
-        writer.write_record(&row).map_err(csv_io(&path))?;
+        writer.write_record(&row)?;
     }
-    let file = writer.into_inner().map_err(|e| io(&path)(e.into_error()))?;
-    file.sync_all().map_err(io(&path))
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ::csv::Error::from(e.into_error()))?;
+    // Every cell is a `String`: the bytes are UTF-8.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 impl Registry {
@@ -292,14 +297,45 @@ impl Registry {
     }
 
     fn write_csv_files(&self, dir: &Path) -> Result<(), Error> {
+        for (name, text) in self.csv_files() {
+            let path = dir.join(&name);
+            let text = text.map_err(csv_io(&path))?;
+            let mut file = std::fs::File::create(&path).map_err(io(&path))?;
+            std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(&path))?;
+            file.sync_all().map_err(io(&path))?;
+        }
+        Ok(())
+    }
+
+    /// The CSV form of the registry in memory: the name and text of each file that
+    /// [`Registry::to_csv_dir`] writes, `registry.csv` first, then the tables in the order of
+    /// [`TableName::ALL`](crate::table::TableName::ALL). [`Registry::from_csv_files`] reads
+    /// them back equal.
+    ///
+    /// # Example
+    /// ```
+    /// let sample = pkit::Registry::sample();
+    /// let files = sample.to_csv_files();
+    /// assert_eq!(files[0], ("registry.csv".to_owned(), "schema_version,as_of\r\n1,2026-01-31\r\n".to_owned()));
+    /// assert_eq!(files.len(), 9);
+    /// assert_eq!(pkit::Registry::from_csv_files(&files)?, sample);
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    #[allow(clippy::expect_used)]
+    pub fn to_csv_files(&self) -> Vec<(String, String)> {
+        self.csv_files()
+            .map(|(name, text)| {
+                // The writer writes to a Vec, which cannot fail.
+                (name, text.expect("CSV is written to memory"))
+            })
+            .collect()
+    }
+
+    /// Each file of the CSV form, made when the iterator reaches it.
+    fn csv_files(&self) -> impl Iterator<Item = (String, Result<String, ::csv::Error>)> + '_ {
         let as_of = vec!["1".to_owned(), self.as_of().to_string()];
-        write_table(
-            dir,
-            REGISTRY_FILE,
-            &["schema_version", "as_of"],
-            std::iter::once(as_of),
-        )?;
-        for table in self.tables() {
+        let registry = table_text(&["schema_version", "as_of"], std::iter::once(as_of));
+        let tables = self.tables().into_iter().map(|table| {
             let columns: Vec<_> = table.columns().iter().filter(|c| !c.is_derived()).collect();
             let header: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             let rows = (0..table.rows()).map(|row| {
@@ -308,9 +344,9 @@ impl Registry {
                     .map(|c| c.values().cell(row).unwrap_or_default())
                     .collect()
             });
-            write_table(dir, &file_name(table.name()), &header, rows)?;
-        }
-        Ok(())
+            (file_name(table.name()), table_text(&header, rows))
+        });
+        std::iter::once((REGISTRY_FILE.to_owned(), registry)).chain(tables)
     }
 
     /// Reads and validates a CSV directory written by [`Registry::to_csv_dir`] (or by a
@@ -358,7 +394,58 @@ impl Registry {
     /// # Ok::<(), pkit::Error>(())
     /// ```
     pub fn from_csv_dir_with(dir: impl AsRef<Path>, limits: &Limits) -> Result<Registry, Error> {
-        let read = read_dir(dir.as_ref(), limits)?;
+        let read = read_files(&Dir(dir.as_ref()), limits)?;
+        read.load(limits).map_err(Error::from_report)
+    }
+
+    /// Reads and validates the CSV form held in memory: each file's name (`registry.csv`,
+    /// `companies.csv`, ...) and contents, as a directory would hold them. This is
+    /// [`Registry::from_csv_dir`] without the file system: the same reading, the same issues
+    /// located the same way. A name given twice is read once, the first time; names are
+    /// matched exactly, as in a directory.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every issue; [`Error::LimitExceeded`]; [`Error::Io`] (with the
+    /// path `registry.csv`) when no `registry.csv` is given.
+    ///
+    /// # Example
+    /// ```
+    /// let files = [
+    ///     ("registry.csv", "schema_version,as_of\n1,2024-06-30\n"),
+    ///     ("companies.csv", "id,legal_name,legal_form,headquarters_city,headquarters_region\n\
+    ///                        indus-byteworks,Indus Byteworks,private_limited,Lahore,PK-PB\n"),
+    ///     ("offices.csv", "company_id,country,city\nindus-byteworks,AE,Dubai\n"),
+    /// ];
+    /// let registry = pkit::Registry::from_csv_files(&files)?;
+    /// assert_eq!(registry.companies()[0].offices[0].city, "Dubai");
+    ///
+    /// let broken = [("registry.csv", "schema_version,as_of\n1,2024-02-30\n")];
+    /// let err = pkit::Registry::from_csv_files(&broken).unwrap_err();
+    /// assert_eq!(err.issues()[0].location.as_ref().map(|l| l.to_string()).as_deref(), Some("registry.csv:2:as_of"));
+    /// # Ok::<(), pkit::Error>(())
+    /// ```
+    pub fn from_csv_files<N: AsRef<str>, C: AsRef<[u8]>>(
+        files: &[(N, C)],
+    ) -> Result<Registry, Error> {
+        Registry::from_csv_files_with(files, &Limits::default())
+    }
+
+    /// [`Registry::from_csv_files`] with other limits.
+    ///
+    /// # Errors
+    /// As [`Registry::from_csv_files`].
+    ///
+    /// # Example
+    /// ```
+    /// let files = [("registry.csv", "schema_version,as_of\n1,2024-06-30\n")];
+    /// let tiny = pkit::Limits { max_bytes: 10, ..Default::default() };
+    /// assert!(matches!(pkit::Registry::from_csv_files_with(&files, &tiny), Err(pkit::Error::LimitExceeded(_))));
+    /// ```
+    pub fn from_csv_files_with<N: AsRef<str>, C: AsRef<[u8]>>(
+        files: &[(N, C)],
+        limits: &Limits,
+    ) -> Result<Registry, Error> {
+        let read = read_files(&Memory(files), limits)?;
         read.load(limits).map_err(Error::from_report)
     }
 }
@@ -379,8 +466,29 @@ impl Registry {
 /// # Ok::<(), pkit::Error>(())
 /// ```
 pub fn validate_dir(dir: impl AsRef<Path>) -> Result<Report, Error> {
+    validate_source(&Dir(dir.as_ref()))
+}
+
+/// [`validate_dir`] for the files held in memory (see [`Registry::from_csv_files`]).
+///
+/// # Errors
+/// [`Error::Io`] (with the path `registry.csv`) when no `registry.csv` is given.
+///
+/// # Example
+/// ```
+/// let files = [("registry.csv", "schema_version,as_of\n1,2024-06-30\n"), ("notes.csv", "")];
+/// let report = pkit::csv::validate_files(&files)?;
+/// assert_eq!(report.issues()[0].code, pkit::Code::UnknownField);
+/// assert_eq!(report.issues()[0].location.as_ref().map(|l| l.file.as_str()), Some("notes.csv"));
+/// # Ok::<(), pkit::Error>(())
+/// ```
+pub fn validate_files<N: AsRef<str>, C: AsRef<[u8]>>(files: &[(N, C)]) -> Result<Report, Error> {
+    validate_source(&Memory(files))
+}
+
+fn validate_source(files: &impl Files) -> Result<Report, Error> {
     let limits = Limits::default();
-    let read = read_dir(dir.as_ref(), &limits)?;
+    let read = read_files(files, &limits)?;
     Ok(match read.load(&limits) {
         Ok(registry) => Report::new(registry.warnings().to_vec()),
         Err(report) => report,
@@ -434,25 +542,95 @@ struct Read {
     file_rank: Vec<String>,
 }
 
+/// Where the files of a CSV registry come from: a directory or memory.
+trait Files {
+    /// The names of the files there are, for the unknown-file check.
+    fn names(&self) -> Result<Vec<String>, Error>;
+    /// The text of the file `name`, within `limits`: `None` when there is no such file, a
+    /// report when it is too large or not UTF-8.
+    fn read(&self, name: &str, limits: &Limits) -> Result<Option<Result<String, Report>>, Error>;
+    /// The path an I/O error names.
+    fn path(&self, name: &str) -> std::path::PathBuf;
+}
+
+/// A CSV directory.
+struct Dir<'a>(&'a Path);
+
+impl Files for Dir<'_> {
+    fn names(&self) -> Result<Vec<String>, Error> {
+        let entries = std::fs::read_dir(self.0).map_err(io(self.0))?;
+        Ok(entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect())
+    }
+
+    fn read(&self, name: &str, limits: &Limits) -> Result<Option<Result<String, Report>>, Error> {
+        match crate::registry::read_limited(&self.0.join(name), limits) {
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Ok(None)
+            }
+            other => other.map(Some),
+        }
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.0.join(name)
+    }
+}
+
+/// The files held in memory: names and contents.
+struct Memory<'a, N, C>(&'a [(N, C)]);
+
+impl<N: AsRef<str>, C: AsRef<[u8]>> Files for Memory<'_, N, C> {
+    fn names(&self) -> Result<Vec<String>, Error> {
+        let mut names: Vec<String> = Vec::with_capacity(self.0.len());
+        for (name, _) in self.0 {
+            if !names.iter().any(|n| n == name.as_ref()) {
+                names.push(name.as_ref().to_owned());
+            }
+        }
+        Ok(names)
+    }
+
+    fn read(&self, name: &str, limits: &Limits) -> Result<Option<Result<String, Report>>, Error> {
+        let Some((_, bytes)) = self.0.iter().find(|(n, _)| n.as_ref() == name) else {
+            return Ok(None);
+        };
+        let bytes = bytes.as_ref();
+        if bytes.len() as u64 > limits.max_bytes {
+            return Ok(Some(Err(Report::new(vec![crate::validate::too_large(
+                bytes.len() as u64,
+                limits,
+            )]))));
+        }
+        Ok(Some(match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(e) => Err(Report::new(vec![crate::validate::not_utf8(bytes, &e)])),
+        }))
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        std::path::PathBuf::from(name)
+    }
+}
+
 fn read_sheet(
-    dir: &Path,
+    files: &impl Files,
     file: &str,
     budget: &mut u64,
     limits: &Limits,
 ) -> Result<Option<Sheet>, ReadStop> {
-    let path = dir.join(file);
-    let text = match crate::registry::read_limited(
-        &path,
+    let text = match files.read(
+        file,
         &Limits {
             max_bytes: *budget,
             ..*limits
         },
     ) {
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(None)
-        }
         Err(e) => return Err(ReadStop::Error(e)),
-        Ok(Err(report)) => {
+        Ok(None) => return Ok(None),
+        Ok(Some(Err(report))) => {
             let only = report.into_issues().into_iter().next();
             let issue = match only {
                 Some(i) if i.code == Code::LimitExceeded => Issue::new(
@@ -468,7 +646,7 @@ fn read_sheet(
             };
             return Err(ReadStop::Alone(located(issue, file, 1, None)));
         }
-        Ok(Ok(text)) => text,
+        Ok(Some(Ok(text))) => text,
     };
     *budget = budget.saturating_sub(text.len() as u64);
     if let Some(line) = unterminated_quote(&text) {
@@ -592,9 +770,9 @@ fn located(mut issue: Issue, file: &str, line: u64, column: Option<&str>) -> Iss
     issue
 }
 
-/// Reads the files of a CSV directory into a JSON document.
-fn read_dir(dir: &Path, limits: &Limits) -> Result<Read, Error> {
-    match read_sheets(dir, limits) {
+/// Reads the files of a CSV directory (or their copies in memory) into a JSON document.
+fn read_files(files: &impl Files, limits: &Limits) -> Result<Read, Error> {
+    match read_sheets(files, limits) {
         Ok(read) => Ok(read),
         Err(ReadStop::Error(e)) => Err(e),
         Err(ReadStop::Alone(issue)) => Ok(Read {
@@ -606,16 +784,15 @@ fn read_dir(dir: &Path, limits: &Limits) -> Result<Read, Error> {
     }
 }
 
-fn read_sheets(dir: &Path, limits: &Limits) -> Result<Read, ReadStop> {
-    let entries = std::fs::read_dir(dir).map_err(|e| ReadStop::Error(io(dir)(e)))?;
+fn read_sheets(files: &impl Files, limits: &Limits) -> Result<Read, ReadStop> {
+    let names = files.names().map_err(ReadStop::Error)?;
     let mut budget = limits.max_bytes;
     let mut issues = Vec::new();
     let known: Vec<String> = std::iter::once(REGISTRY_FILE.to_owned())
         .chain(TableName::ALL.iter().map(|&t| file_name(t)))
         .collect();
-    let mut extra: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let mut extra: Vec<String> = names
+        .into_iter()
         .filter(|n| n.to_ascii_lowercase().ends_with(".csv") && !known.contains(n))
         .collect();
     extra.sort();
@@ -634,9 +811,9 @@ fn read_sheets(dir: &Path, limits: &Limits) -> Result<Read, ReadStop> {
             None,
         ));
     }
-    let Some(registry) = read_sheet(dir, REGISTRY_FILE, &mut budget, limits)? else {
+    let Some(registry) = read_sheet(files, REGISTRY_FILE, &mut budget, limits)? else {
         return Err(ReadStop::Error(Error::Io {
-            path: dir.join(REGISTRY_FILE),
+            path: files.path(REGISTRY_FILE),
             source: std::io::Error::new(
                 std::io::ErrorKind::NotFound,
                 "a CSV registry needs registry.csv (schema_version, as_of)",
@@ -645,7 +822,7 @@ fn read_sheets(dir: &Path, limits: &Limits) -> Result<Read, ReadStop> {
     };
     let mut sheets = Vec::new();
     for table in TableName::ALL {
-        if let Some(sheet) = read_sheet(dir, &file_name(table), &mut budget, limits)? {
+        if let Some(sheet) = read_sheet(files, &file_name(table), &mut budget, limits)? {
             sheets.push((table, sheet));
         }
     }

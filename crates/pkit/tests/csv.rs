@@ -302,3 +302,55 @@ fn numbers_keep_their_json_meaning() {
         "{found:?}"
     );
 }
+
+#[test]
+fn files_in_memory_read_as_the_directory_does() {
+    let tmp = TempDir::new("memory");
+    let dir = sample_dir(&tmp);
+    let sample = Registry::sample();
+    // The in-memory form is exactly what the directory holds.
+    for (name, text) in sample.to_csv_files() {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&name)).unwrap(),
+            text,
+            "{name}"
+        );
+    }
+    assert_eq!(
+        Registry::from_csv_files(&sample.to_csv_files()).unwrap(),
+        sample
+    );
+    // A broken directory gives the same issues, located the same way, from memory.
+    edit(&dir.join("companies.csv"), |t| {
+        t.replacen("private_limited", "llc", 1)
+    });
+    std::fs::write(dir.join("notes.csv"), "x\r\n").unwrap();
+    std::fs::write(
+        dir.join("offices.csv"),
+        b"company_id,country\r\n\xff,PK\r\n",
+    )
+    .unwrap();
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let from_memory = pkit::csv::validate_files(&files).unwrap();
+    assert_eq!(from_memory, pkit::csv::validate_dir(&dir).unwrap());
+    assert!(!from_memory.is_valid());
+    // Without registry.csv, memory fails as the directory does.
+    let without: Vec<_> = files.iter().filter(|(n, _)| n != "registry.csv").collect();
+    let without: Vec<(&str, &[u8])> = without
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_slice()))
+        .collect();
+    assert!(matches!(
+        Registry::from_csv_files(&without),
+        Err(pkit::Error::Io { .. })
+    ));
+}

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
-# (the shared vectors, the committed-schema staleness check, the CLI), rustdoc without
-# warnings, the JSON Schema check with a standard validator (Python jsonschema, installed
-# into a virtual environment here), the Python package (bindings/python/test.sh), and a short
-# run of every fuzz target (fuzz/smoke.sh; installs cargo-fuzz when missing).
+# (the shared vectors, the committed-schema staleness check, the CLI, property tests), the
+# peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard
+# validator (Python jsonschema, installed into a virtual environment here), the Python
+# package (bindings/python/test.sh), the uniffi bindings (bindings/uniffi/test.sh), and a
+# short run of every fuzz target (fuzz/smoke.sh; installs cargo-fuzz when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (unit, integration, doctests; vectors; schema staleness; CLI)"
 cargo test --workspace
 
+step "peak memory: loading a generated 100 MB document stays within 3x its size"
+# A debug build is fast enough (about 20 s: generating, then loading in a child process).
+cargo run -q -p pkit --example peak_memory
+
 step "cargo doc without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
@@ -31,6 +36,9 @@ fi
 
 step "Python package: build, install, pytest, stubtest, mypy, notebook"
 PKIT_VENV="$venv" bash bindings/python/test.sh
+
+step "uniffi bindings: Kotlin on the JVM, uniffi-Python and Swift checks, every vector"
+bash bindings/uniffi/test.sh
 
 step "fuzz smoke: each fuzz target for about 12 seconds on the committed corpus"
 bash fuzz/smoke.sh

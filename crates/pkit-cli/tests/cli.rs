@@ -918,3 +918,209 @@ fn validate_a_csv_directory_locates_issues() {
     assert_eq!(issue["location"]["line"], 2);
     assert_eq!(issue["location"]["column"], "founded_on");
 }
+
+// ------------------------------------------------------------------------------ atomic writes
+
+/// Every file under `dir` (recursively) with its bytes, by path relative to `dir`; hidden
+/// leftovers of killed writers are left out.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            for (k, v) in snapshot(&path) {
+                out.insert(format!("{name}/{k}"), v);
+            }
+        } else {
+            out.insert(name, std::fs::read(&path).unwrap());
+        }
+    }
+    out
+}
+
+/// The names in `dir` that are leftovers of a killed writer (`.NAME.pkit-tmp-…`).
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n.contains(".pkit-"))
+        .collect()
+}
+
+/// How a test run is stopped.
+#[derive(Debug, Clone, Copy)]
+enum Kill {
+    /// SIGKILL as soon as a temporary sibling of the target appears: mid-write.
+    WhenWriting,
+    /// SIGKILL after this long.
+    After(std::time::Duration),
+}
+
+/// Runs `args` and kills the process as `kill` says (unless it ends first); true when it was
+/// killed while a temporary sibling of the output existed.
+fn run_and_kill(args: &[&str], out_dir: &Path, kill: Kill) -> bool {
+    let mut child = Command::new(PKIT)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        let fire = match kill {
+            Kill::WhenWriting => !leftovers(out_dir).is_empty(),
+            Kill::After(t) => started.elapsed() >= t,
+        };
+        if fire {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return !leftovers(out_dir).is_empty();
+        }
+        if matches!(kill, Kill::After(_)) {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(started.elapsed().as_secs() < 120, "pkit ran too long");
+    }
+}
+
+/// The kills a test makes: several mid-write, then at moments spread over a whole run.
+fn kills(full_run: std::time::Duration) -> Vec<Kill> {
+    let mut kills = vec![Kill::WhenWriting; 4];
+    kills.extend((0..8).map(|k| Kill::After(full_run * k / 8)));
+    kills
+}
+
+/// A writer killed at any moment leaves the old JSON file whole or the new one whole, never a
+/// truncated file; a finished write leaves no temporary file behind.
+#[test]
+fn a_killed_json_conversion_leaves_the_old_file_or_the_new_one() {
+    let tmp = TempDir::new("kill-json");
+    let dir = tmp.path();
+    let input = dir.join("in.json");
+    let run = pkit(&["generate", "--companies", "3000", "--seed", "5"]);
+    std::fs::write(&input, &run.stdout).unwrap();
+    let out_dir = dir.join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("registry.json");
+    // The old file: another registry's JSON.
+    let old = pkit(&["generate", "--companies", "20", "--seed", "9", "--pretty"]).stdout;
+    // The complete new file, and how long a whole run takes.
+    let started = std::time::Instant::now();
+    let args = ["convert", s(&input), "--to", "json", "--out", s(&target)];
+    assert_eq!(pkit(&args).code, Some(0));
+    let full_run = started.elapsed();
+    let new = std::fs::read(&target).unwrap();
+    assert_eq!(leftovers(&out_dir), Vec::<String>::new());
+    let mut caught_mid_write = 0;
+    for kill in kills(full_run) {
+        std::fs::write(&target, &old).unwrap();
+        let mid_write = run_and_kill(&args, &out_dir, kill);
+        let now = std::fs::read(&target).unwrap();
+        assert!(
+            now == old.as_bytes() || now == new,
+            "{kill:?}: the target is neither the old file nor the new one ({} bytes)",
+            now.len()
+        );
+        for name in leftovers(&out_dir) {
+            assert!(name.starts_with(".registry.json.pkit-tmp-"), "{name}");
+            std::fs::remove_file(out_dir.join(name)).unwrap();
+        }
+        caught_mid_write += usize::from(mid_write);
+    }
+    // The test saw the window it is about.
+    assert!(
+        caught_mid_write > 0,
+        "no kill landed while the file was written"
+    );
+}
+
+/// The same for a CSV directory: killed at any moment, the target directory holds exactly
+/// the old files or exactly the new ones.
+#[test]
+fn a_killed_csv_conversion_leaves_the_old_directory_or_the_new_one() {
+    let tmp = TempDir::new("kill-csv");
+    let dir = tmp.path();
+    let input = dir.join("in.json");
+    let run = pkit(&["generate", "--companies", "3000", "--seed", "6"]);
+    std::fs::write(&input, &run.stdout).unwrap();
+    let out_dir = dir.join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("registry-csv");
+    // The old directory: the CSV form of another registry.
+    let other = tmp.write(
+        "other.json",
+        &pkit(&["generate", "--companies", "20", "--seed", "9"]).stdout,
+    );
+    let old_dir = dir.join("old-csv");
+    assert_eq!(
+        pkit(&["convert", s(&other), "--to", "csv", "--out", s(&old_dir)]).code,
+        Some(0)
+    );
+    let old = snapshot(&old_dir);
+    let started = std::time::Instant::now();
+    let args = ["convert", s(&input), "--to", "csv", "--out", s(&target)];
+    assert_eq!(pkit(&args).code, Some(0));
+    let full_run = started.elapsed();
+    let new = snapshot(&target);
+    assert_ne!(old, new);
+    assert_eq!(leftovers(&out_dir), Vec::<String>::new());
+    let mut caught_mid_write = 0;
+    for kill in kills(full_run) {
+        let _ = std::fs::remove_dir_all(&target);
+        std::fs::create_dir(&target).unwrap();
+        for (name, bytes) in &old {
+            std::fs::write(target.join(name), bytes).unwrap();
+        }
+        let mid_write = run_and_kill(&args, &out_dir, kill);
+        let now = snapshot(&target);
+        assert!(
+            now == old || now == new,
+            "{kill:?}: the directory is neither the old one nor the new one: {:?}",
+            now.keys().collect::<Vec<_>>()
+        );
+        for name in leftovers(&out_dir) {
+            assert!(name.starts_with(".registry-csv.pkit-"), "{name}");
+            let path = out_dir.join(name);
+            let _ = std::fs::remove_dir_all(&path);
+            let _ = std::fs::remove_file(&path);
+        }
+        caught_mid_write += usize::from(mid_write);
+    }
+    assert!(
+        caught_mid_write > 0,
+        "no kill landed while the files were written"
+    );
+}
+
+/// `--out` never deletes what pkit did not write: a file, or a directory with other files.
+#[test]
+fn convert_refuses_to_replace_what_is_not_a_csv_registry() {
+    let tmp = TempDir::new("refuse");
+    let dir = tmp.path();
+    let precious = tmp.write("notes.txt", "keep me");
+    let input = tmp.write("in.json", &pkit(&["generate", "--companies", "2"]).stdout);
+    let run = pkit(&["convert", s(&input), "--to", "csv", "--out", s(&precious)]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("not a directory"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    let run = pkit(&["convert", s(&input), "--to", "csv", "--out", s(dir)]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("no registry.csv"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    // An empty directory and an existing CSV registry are replaced.
+    let empty = dir.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for _ in 0..2 {
+        let run = pkit(&["convert", s(&input), "--to", "csv", "--out", s(&empty)]);
+        assert_eq!(run.code, Some(0), "{run:?}");
+    }
+    assert!(empty.join("registry.csv").is_file());
+    assert_eq!(leftovers(dir), Vec::<String>::new());
+}

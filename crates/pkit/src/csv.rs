@@ -263,10 +263,14 @@ impl Registry {
     /// Writes the registry as a CSV directory: `registry.csv` and one file per table.
     ///
     /// The files are written to a temporary directory beside `dir`, which then takes its
-    /// place, so `dir` is never left half-written. An existing `dir` is replaced.
+    /// place, so `dir` is never left half-written or missing, even if the process is killed
+    /// (see [`crate::fs`]). An existing `dir` is replaced when it is empty or a CSV registry
+    /// (it holds `registry.csv`); any other existing path is refused, so that no file pkit
+    /// did not write is deleted.
     ///
     /// # Errors
-    /// [`Error::Io`] when a file cannot be written.
+    /// [`Error::Io`] when a file cannot be written, or when `dir` exists and is a file or a
+    /// directory with other files (kind `AlreadyExists`); `dir` is then unchanged.
     ///
     /// # Example
     /// ```
@@ -280,11 +284,12 @@ impl Registry {
     /// ```
     pub fn to_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
+        check_replaceable(dir)?;
         let tmp = crate::fs::sibling(dir, "tmp");
         std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
         let written = self
             .write_csv_files(&tmp)
-            .and_then(|()| replace_dir(&tmp, dir));
+            .and_then(|()| crate::fs::replace_dir(&tmp, dir).map_err(io(dir)));
         if written.is_err() {
             let _ = std::fs::remove_dir_all(&tmp);
         }
@@ -490,20 +495,30 @@ fn validate_source(files: &impl Files) -> Result<Report, Error> {
     })
 }
 
-/// Puts the finished directory `tmp` in the place of `target`.
-fn replace_dir(tmp: &Path, target: &Path) -> Result<(), Error> {
-    if target.exists() {
-        let old = crate::fs::sibling(target, "old");
-        std::fs::rename(target, &old).map_err(io(target))?;
-        if let Err(e) = std::fs::rename(tmp, target) {
-            // Put the old directory back: the caller keeps what it had.
-            let _ = std::fs::rename(&old, target);
-            return Err(io(target)(e));
-        }
-        std::fs::remove_dir_all(&old).map_err(io(&old))
-    } else {
-        std::fs::rename(tmp, target).map_err(io(target))
+/// Refuses a target that is not a CSV directory pkit may replace: an existing file, or a
+/// directory that is neither empty nor holds a `registry.csv` (replacing it would delete
+/// files pkit did not write).
+fn check_replaceable(dir: &Path) -> Result<(), Error> {
+    let refuse = |why: &str| Error::Io {
+        path: dir.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, why.to_owned()),
+    };
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return Err(refuse(
+            "exists and is not a directory; a CSV registry is written as a directory",
+        ));
     }
+    let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+    if entries.next().is_none() || dir.join(REGISTRY_FILE).is_file() {
+        return Ok(());
+    }
+    Err(refuse(
+        "is a directory that holds files but no registry.csv; pkit replaces only empty \
+         directories and CSV registries, so as not to delete other files",
+    ))
 }
 
 // ---------------------------------------------------------------------------------- reading
@@ -634,6 +649,18 @@ fn read_sheet(
         Ok(Some(Ok(text))) => text,
     };
     *budget = budget.saturating_sub(text.len() as u64);
+    if let Some(line) = unterminated_quote(&text) {
+        return Err(ReadStop::Alone(located(
+            Issue::new(
+                Code::InvalidJson,
+                "",
+                format!("not CSV: the quoted cell that starts on line {line} is never closed"),
+            ),
+            file,
+            line,
+            None,
+        )));
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
@@ -648,7 +675,7 @@ fn read_sheet(
             None,
         ))
     };
-    let header = match records.next() {
+    let header: Vec<String> = match records.next() {
         Some(record) => record
             .map_err(bad_csv)?
             .iter()
@@ -656,6 +683,15 @@ fn read_sheet(
             .collect(),
         None => Vec::new(),
     };
+    // A header cell is a string too (a key, in the JSON form).
+    if let Some(cell) = header.iter().find(|c| c.len() > limits.max_string_bytes) {
+        return Err(ReadStop::Alone(located(
+            too_long_cell(cell, limits),
+            file,
+            1,
+            None,
+        )));
+    }
     let mut rows = Vec::new();
     let mut lines = LineCounter::default();
     for record in records {
@@ -663,15 +699,7 @@ fn read_sheet(
         let line = lines.line_at(&text, record.position().map_or(0, |p| p.byte()));
         if let Some(cell) = record.iter().find(|c| c.len() > limits.max_string_bytes) {
             return Err(ReadStop::Alone(located(
-                Issue::new(
-                    Code::LimitExceeded,
-                    "",
-                    format!(
-                        "a cell is longer than {} bytes ({} bytes)",
-                        limits.max_string_bytes,
-                        cell.len()
-                    ),
-                ),
+                too_long_cell(cell, limits),
                 file,
                 line,
                 None,
@@ -688,6 +716,19 @@ fn read_sheet(
         header,
         rows,
     }))
+}
+
+/// The `limit_exceeded` issue of a cell longer than the string limit.
+fn too_long_cell(cell: &str, limits: &Limits) -> Issue {
+    Issue::new(
+        Code::LimitExceeded,
+        "",
+        format!(
+            "a cell is longer than {} bytes ({} bytes)",
+            limits.max_string_bytes,
+            cell.len()
+        ),
+    )
 }
 
 /// Line numbers of byte offsets, counted once through the text.
@@ -1308,5 +1349,53 @@ fn locate(locations: &FxHashMap<String, CsvLocation>, path: &str) -> Option<CsvL
         }
         let (parent, _) = prefix.rsplit_once('/')?;
         prefix = parent;
+    }
+}
+
+/// The line (from 1) of a quoted cell that the text never closes, if any. The `csv` crate reads
+/// such a cell to the end of the file without complaint; RFC 4180 makes it broken CSV.
+fn unterminated_quote(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let (mut in_quotes, mut at_cell_start, mut opened_at) = (false, true, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                    at_cell_start = false;
+                }
+            }
+        } else if b == b'"' && at_cell_start {
+            in_quotes = true;
+            opened_at = i;
+        } else {
+            at_cell_start = matches!(b, b',' | b'\n' | b'\r');
+        }
+        i += 1;
+    }
+    in_quotes.then(|| 1 + bytes[..opened_at].iter().filter(|&&b| b == b'\n').count() as u64)
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::unterminated_quote;
+
+    #[test]
+    fn an_open_quote_is_found_with_its_line() {
+        assert_eq!(unterminated_quote("a,b\n\"x,y\n"), Some(2));
+        assert_eq!(unterminated_quote("\"a"), Some(1));
+        assert_eq!(unterminated_quote("a,b\r\n1,\"2\n3"), Some(2));
+    }
+
+    #[test]
+    fn closed_and_escaped_quotes_are_fine() {
+        assert_eq!(unterminated_quote("a,b\n\"x\"\"y\",z\n"), None);
+        assert_eq!(unterminated_quote("a,\"multi\nline\"\n"), None);
+        assert_eq!(unterminated_quote("a\"b,c\n"), None);
+        assert_eq!(unterminated_quote(""), None);
     }
 }

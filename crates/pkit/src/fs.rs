@@ -1,14 +1,31 @@
-//! Writing files so that a crash never leaves half of one: [`write_atomic`].
+//! Writing files and directories so that a crash never leaves half of one: [`write_atomic`]
+//! for files; [`Registry::to_csv_dir`](crate::Registry::to_csv_dir) for CSV directories.
+//!
+//! Everything pkit writes is first written in full to a temporary sibling of the target,
+//! synced to disk, and then put in the target's place in one step (a rename; for a directory
+//! that already exists, an atomic exchange on Linux). A process killed at any moment leaves
+//! the target as it was or as it was meant to be, never truncated or missing.
+//!
+//! A killed writer can leave its temporary sibling behind. Such leftovers are hidden and
+//! named after the target, `.NAME.pkit-tmp-PID-N-NANOS` (and, for a directory replaced where no
+//! atomic exchange exists, `.NAME.pkit-old-PID-N-NANOS`), so they are easy to recognise and
+//! safe to delete when no pkit is running; [`is_leftover`] tells them apart.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::Error;
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`:
 /// readers see the old file or the new one, never a truncated one.
 ///
+/// The new file keeps the permissions of the file it replaces. A symbolic link at `path` is
+/// replaced by the file (its target is left alone). After the rename the directory is synced
+/// too, so the new name survives a power cut.
+///
 /// # Errors
-/// [`Error::Io`] when the file cannot be written; `path` is then unchanged.
+/// [`Error::Io`] when the file cannot be written; `path` is then unchanged and the temporary
+/// file is removed.
 ///
 /// # Example
 /// ```
@@ -22,10 +39,17 @@ use crate::Error;
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
     let tmp = sibling(path, "tmp");
-    let written = std::fs::File::create(&tmp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut file| {
+            if let Ok(old) = std::fs::metadata(path) {
+                file.set_permissions(old.permissions())?;
+            }
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
     if let Err(source) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::Io {
@@ -33,16 +57,182 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             source,
         });
     }
+    sync_parent(path);
     Ok(())
 }
 
-/// A sibling of `target` that no one else uses: `.NAME.SUFFIX-PID-NANOS`.
+/// True when `name` is the name of a temporary file or directory that pkit writes beside a
+/// target (`.NAME.pkit-tmp-…`, `.NAME.pkit-old-…`): left behind only by a writer that was
+/// killed.
+///
+/// # Example
+/// ```
+/// assert!(pkit::fs::is_leftover(".registry.json.pkit-tmp-4242-0-123456789"));
+/// assert!(!pkit::fs::is_leftover("registry.json"));
+/// ```
+pub fn is_leftover(name: &str) -> bool {
+    name.starts_with('.') && (name.contains(".pkit-tmp-") || name.contains(".pkit-old-"))
+}
+
+/// A sibling of `target` that no one else uses: `.NAME.pkit-SUFFIX-PID-N-NANOS`, with `N`
+/// counting the names this process made (so two threads never share one).
 pub(crate) fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let name = target
         .file_name()
         .map_or_else(|| "pkit".into(), |n| n.to_string_lossy().into_owned());
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    target.with_file_name(format!(".{name}.{suffix}-{}-{nanos}", std::process::id()))
+    target.with_file_name(format!(
+        ".{name}.pkit-{suffix}-{}-{n}-{nanos}",
+        std::process::id()
+    ))
+}
+
+/// Syncs the directory that holds `path`, so that a rename in it is durable. Best effort: not
+/// every platform can open a directory for syncing, and the data itself is already synced.
+pub(crate) fn sync_parent(path: &Path) {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    sync_dir(parent);
+}
+
+/// Syncs a directory's entries (best effort, as [`sync_parent`]).
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Puts the finished directory `tmp` in the place of `target`, which may exist (it is then
+/// removed, best effort: the new directory is in place either way). On Linux an existing `target` is exchanged with `tmp` in one step; elsewhere, or
+/// where the file system cannot exchange, the old directory is first renamed aside.
+pub(crate) fn replace_dir(tmp: &Path, target: &Path) -> std::io::Result<()> {
+    sync_dir(tmp);
+    if std::fs::symlink_metadata(target).is_err() {
+        std::fs::rename(tmp, target)?;
+        sync_parent(target);
+        return Ok(());
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        if renameat_with(CWD, tmp, CWD, target, RenameFlags::EXCHANGE).is_ok() {
+            // `tmp` now holds the old directory; the new one is in place whatever happens
+            // to the old one, so removing it is best effort (a leftover is recognisable).
+            sync_parent(target);
+            let _ = std::fs::remove_dir_all(tmp);
+            return Ok(());
+        }
+    }
+    let old = sibling(target, "old");
+    std::fs::rename(target, &old)?;
+    if let Err(e) = std::fs::rename(tmp, target) {
+        // Put the old directory back: the caller keeps what it had.
+        let _ = std::fs::rename(&old, target);
+        return Err(e);
+    }
+    sync_parent(target);
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn siblings_are_unique_hidden_and_recognisable() {
+        let target = Path::new("some/dir/registry.json");
+        let a = sibling(target, "tmp");
+        let b = sibling(target, "tmp");
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), target.parent());
+        let name = a.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(".registry.json.pkit-tmp-"), "{name}");
+        assert!(is_leftover(&name));
+        assert!(is_leftover(
+            &sibling(target, "old")
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+        ));
+    }
+
+    /// On Linux the directory is exchanged in one step: a reader never finds it missing.
+    /// (Replaced by two renames, it is missing for a moment, which this test sees.)
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_replaced_directory_is_never_missing() {
+        use std::sync::atomic::AtomicBool;
+        let base = std::env::temp_dir().join(format!("pkit-fs-swap-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let target = base.join("csv");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("registry.csv"), "0").unwrap();
+        let done = AtomicBool::new(false);
+        let (missing, looked) = std::thread::scope(|s| {
+            let reader = s.spawn(|| {
+                let (mut missing, mut looked) = (0, 0);
+                while !done.load(Ordering::Relaxed) {
+                    looked += 1;
+                    if std::fs::read(target.join("registry.csv")).is_err() {
+                        missing += 1;
+                    }
+                }
+                (missing, looked)
+            });
+            for i in 1..=300 {
+                let tmp = sibling(&target, "tmp");
+                std::fs::create_dir(&tmp).unwrap();
+                std::fs::write(tmp.join("registry.csv"), i.to_string()).unwrap();
+                replace_dir(&tmp, &target).unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+            reader.join().unwrap()
+        });
+        let content = std::fs::read_to_string(target.join("registry.csv")).unwrap();
+        let names: Vec<_> = std::fs::read_dir(&base)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        std::fs::remove_dir_all(&base).unwrap();
+        assert_eq!(content, "300");
+        assert_eq!(names, [std::ffi::OsString::from("csv")]);
+        assert!(looked > 0);
+        assert_eq!(missing, 0, "missing {missing} times in {looked} looks");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_replaced_file_keeps_its_permissions_and_no_temporary_file_stays() {
+        use std::os::unix::fs::PermissionsExt;
+        let base = std::env::temp_dir().join(format!("pkit-fs-perm-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(&base).unwrap();
+        let file = base.join("registry.json");
+        write_atomic(&file, b"old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&file, b"new").unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        let names: Vec<_> = std::fs::read_dir(&base)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        // A write that fails (the target is a directory) leaves nothing behind either.
+        assert!(write_atomic(&base, b"x").is_err());
+        let after: Vec<_> = std::fs::read_dir(base.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(&format!(".pkit-fs-perm-{}.pkit-", std::process::id())))
+            .collect();
+        std::fs::remove_dir_all(&base).unwrap();
+        assert_eq!(mode, 0o600);
+        assert_eq!(names, [std::ffi::OsString::from("registry.json")]);
+        assert_eq!(after, Vec::<String>::new());
+    }
 }

@@ -58,6 +58,19 @@ pub use validate::{
     validate, validate_bytes, validate_path, validate_with, Code, Issue, Report, Severity,
 };
 
+// Registries, reports, issues and errors cross threads: a registry loaded on one thread can be
+// read from many at once (`&Registry` is `Sync`), and a failed load can be sent back. This
+// fails to compile if a field ever stops being `Send + Sync` (an `Rc`, a `Cell`).
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<Registry>();
+    send_sync::<Report>();
+    send_sync::<Issue>();
+    send_sync::<Error>();
+    send_sync::<Limits>();
+    send_sync::<table::Table>();
+};
+
 /// The README's Rust examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]

@@ -6,10 +6,12 @@
 mod csv;
 mod fuzz_regressions;
 mod limits;
+mod properties;
 mod robustness;
 mod roundtrip;
 mod sample;
 mod schema;
+mod threads;
 mod vectors;
 
 use std::path::PathBuf;

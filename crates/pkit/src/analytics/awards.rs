@@ -321,4 +321,17 @@ mod tests {
         }
         assert!("Program".parse::<AwardDimension>().is_err());
     }
+
+    #[test]
+    fn dimensions_read_and_print_their_names() {
+        for (dimension, name) in [
+            (AwardDimension::Program, "program"),
+            (AwardDimension::Year, "year"),
+            (AwardDimension::Category, "category"),
+            (AwardDimension::Result, "result"),
+        ] {
+            assert_eq!(dimension.to_string(), name);
+            assert_eq!(name.parse::<AwardDimension>().unwrap(), dimension);
+        }
+    }
 }

@@ -441,4 +441,32 @@ mod tests {
         let iso = r.certification_coverage(day("2024-06-01"))[5];
         assert_eq!((iso.companies, iso.share), (2, 2.0 / 3.0));
     }
+
+    #[test]
+    fn a_company_with_two_certificates_of_a_scheme_counts_once() {
+        let cert = |number: &str| {
+            format!(
+                r#"{{"scheme": "iso_9001", "edition": "2015", "issuer": "SGS",
+                    "certificate_number": "{number}", "issued_on": "2024-01-01",
+                    "expires_on": "2027-01-01"}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"schema_version": 1, "as_of": "2025-06-30", "companies": [
+                {{"id": "a", "legal_name": "A Ltd", "legal_form": "private_limited",
+                  "headquarters": {{"city": "Lahore", "region": "PK-PB"}},
+                  "certifications": [{}, {}]}},
+                {{"id": "b", "legal_name": "B Ltd", "legal_form": "private_limited",
+                  "headquarters": {{"city": "Lahore", "region": "PK-PB"}}}}]}}"#,
+            cert("Q-1"),
+            cert("Q-2")
+        );
+        let r = Registry::from_json(&text).unwrap();
+        let iso = r
+            .certification_coverage(day("2025-06-30"))
+            .into_iter()
+            .find(|c| c.scheme == Scheme::Iso9001)
+            .unwrap();
+        assert_eq!((iso.companies, iso.share), (1, 0.5));
+    }
 }

@@ -455,12 +455,13 @@ impl CompanyExports {
                 value: group.value,
                 complete: group.complete,
             };
+            // Groups come by level, so a key's unsplit group (market only, or service only)
+            // comes before its split ones (market and service), which it then outranks.
             match named.get_mut(&k) {
                 Some((was_split, old)) if *was_split == split => {
                     old.value = old.value.saturating_add(slice.value);
                     old.complete &= slice.complete;
                 }
-                Some(entry) if entry.0 => *entry = (split, slice),
                 Some(_) => {}
                 None => {
                     named.insert(k, (split, slice));
@@ -1032,6 +1033,67 @@ mod tests {
         assert_eq!(
             (us[0].market, us[0].value),
             (Some(country("US")), 31_350_000)
+        );
+    }
+
+    #[test]
+    fn label_is_the_fiscal_year() {
+        assert_eq!(t(2023, 1, 12).label(), "FY2023-24");
+        assert_eq!(t(2099, 1, 3).label(), "FY2099-00");
+    }
+
+    #[test]
+    fn a_breakdown_is_complete_only_when_all_its_parts_are() {
+        // US: computer services for the whole year, call centre for one month.
+        let r = registry(&[(
+            "a",
+            r#"[{"period": "FY2023-24", "amount_usd": 1000},
+                {"period": "FY2023-24", "amount_usd": 100, "market": "US", "service": "computer_services"},
+                {"period": "2023-07", "amount_usd": 50, "market": "US", "service": "call_centre"}]"#,
+        )]);
+        let exports = r.company_exports("a").unwrap();
+        let markets: Vec<_> = exports
+            .by_market(2023)
+            .iter()
+            .map(|m| (m.market, m.value, m.complete))
+            .collect();
+        // The rest (1000 - 150) is incomplete too: one of the named parts is.
+        assert_eq!(
+            markets,
+            [(Some(country("US")), 150, false), (None, 850, false)]
+        );
+        let services: Vec<_> = exports
+            .by_service(2023)
+            .iter()
+            .map(|s| (s.service, s.value, s.complete))
+            .collect();
+        assert_eq!(
+            services,
+            [
+                (Some(ExportService::ComputerServices), 100, true),
+                (Some(ExportService::CallCentre), 50, false),
+                (None, 850, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_complete_breakdown_is_complete() {
+        let r = registry(&[(
+            "a",
+            r#"[{"period": "FY2023-24", "amount_usd": 1000},
+                {"period": "FY2023-24", "amount_usd": 300, "market": "GB"}]"#,
+        )]);
+        let markets: Vec<_> = r
+            .company_exports("a")
+            .unwrap()
+            .by_market(2023)
+            .iter()
+            .map(|m| (m.market, m.value, m.complete))
+            .collect();
+        assert_eq!(
+            markets,
+            [(Some(country("GB")), 300, true), (None, 700, true)]
         );
     }
 }

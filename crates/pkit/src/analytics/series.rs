@@ -790,4 +790,24 @@ mod tests {
         assert_eq!(json["points"][0]["period"], "FY2022-23");
         assert_eq!(json["points"][0]["published_on"], "2024-01-01");
     }
+
+    #[test]
+    fn bases_have_names_and_series_know_their_region() {
+        let names = [
+            TotalBasis::Annual,
+            TotalBasis::Quarters,
+            TotalBasis::Months,
+            TotalBasis::Partial,
+        ]
+        .map(TotalBasis::as_str);
+        assert_eq!(names, ["annual", "quarters", "months", "partial"]);
+        let sample = Registry::sample();
+        let pk = sample.series(Indicator::IctExports, Region::PAKISTAN);
+        assert!(!pk.is_empty());
+        assert_eq!(pk.region(), Region::PAKISTAN);
+        let sindh: Region = "PK-SD".parse().unwrap();
+        let none = sample.series(Indicator::IctExports, sindh);
+        assert!(none.is_empty());
+        assert_eq!(none.region(), sindh);
+    }
 }

@@ -170,3 +170,79 @@ impl Registry {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Registry;
+
+    #[test]
+    fn sample_summary_agrees_with_a_direct_count() {
+        let sample = Registry::sample();
+        let summary = sample.summary();
+        let companies = sample.companies();
+        assert_eq!(summary.companies, companies.len());
+        for count in &summary.companies_by_region {
+            let direct = companies
+                .iter()
+                .filter(|c| c.headquarters.region.to_string() == count.label)
+                .count();
+            assert_eq!(count.count, direct, "{}", count.label);
+        }
+        // Every region is listed, even an empty one; the counts add up.
+        assert_eq!(summary.companies_by_region.len(), 7);
+        let total: usize = summary.companies_by_region.iter().map(|c| c.count).sum();
+        assert_eq!(total, companies.len());
+
+        let certs: Vec<_> = companies.iter().flat_map(|c| &c.certifications).collect();
+        for scheme in &summary.certifications {
+            let of_scheme: Vec<_> = certs
+                .iter()
+                .filter(|c| c.scheme.to_string() == scheme.label)
+                .collect();
+            assert_eq!(scheme.total, of_scheme.len(), "{}", scheme.label);
+            assert!(scheme.total > 0);
+            for count in &scheme.counts {
+                let direct = of_scheme
+                    .iter()
+                    .filter(|c| c.status_on(sample.as_of()).to_string() == count.label)
+                    .count();
+                assert_eq!(count.count, direct, "{} {}", scheme.label, count.label);
+                assert!(count.count > 0, "zero counts are left out");
+            }
+        }
+        let awards: Vec<_> = companies.iter().flat_map(|c| &c.awards).collect();
+        for program in &summary.awards {
+            let of_program: Vec<_> = awards
+                .iter()
+                .filter(|a| a.program.to_string() == program.label)
+                .collect();
+            assert_eq!(program.total, of_program.len());
+            for count in &program.counts {
+                let direct = of_program
+                    .iter()
+                    .filter(|a| a.result.to_string() == count.label)
+                    .count();
+                assert_eq!(count.count, direct);
+            }
+        }
+        let listed: usize = summary.certifications.iter().map(|b| b.total).sum();
+        assert_eq!(listed, certs.len());
+    }
+
+    #[test]
+    fn only_schemes_and_programmes_present_are_listed() {
+        let text = r#"{"schema_version": 1, "as_of": "2025-06-30", "companies": [
+            {"id": "a", "legal_name": "A Ltd", "legal_form": "private_limited",
+             "headquarters": {"city": "Lahore", "region": "PK-PB"},
+             "certifications": [{"scheme": "iso_9001", "edition": "2015", "issuer": "SGS",
+                                 "issued_on": "2024-01-01", "expires_on": "2027-01-01"}],
+             "awards": [{"program": "apicta", "year": 2024, "category": "fintech",
+                         "result": "winner", "entry": "Ledger"}]}]}"#;
+        let summary = Registry::from_json(text).unwrap().summary();
+        let labels = |b: &[crate::analytics::Breakdown]| {
+            b.iter().map(|b| b.label.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(labels(&summary.certifications), ["iso_9001"]);
+        assert_eq!(labels(&summary.awards), ["apicta"]);
+    }
+}

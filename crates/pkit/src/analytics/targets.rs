@@ -457,4 +457,29 @@ mod tests {
         assert_eq!(json["latest"]["basis"], "annual");
         assert_eq!(json["required_cagr"], serde_json::Value::Null);
     }
+
+    #[test]
+    fn deadlines_fall_in_the_last_fiscal_year_they_complete() {
+        let fy = |p: &str| deadline_fiscal_year(p.parse().unwrap());
+        assert_eq!(fy("FY2024-25"), 2024);
+        assert_eq!(fy("FY2024-25-Q4"), 2024);
+        assert_eq!(fy("FY2024-25-Q3"), 2023);
+        assert_eq!(fy("2025"), 2024);
+        assert_eq!(fy("2025-06"), 2024);
+        assert_eq!(fy("2025-03"), 2023);
+        assert_eq!(fy("2030-Q2"), 2029);
+    }
+
+    #[test]
+    fn statuses_print_their_names() {
+        let names = [
+            TargetStatus::Met,
+            TargetStatus::Missed,
+            TargetStatus::OnTrack,
+            TargetStatus::OffTrack,
+            TargetStatus::NoData,
+        ]
+        .map(|s| s.to_string());
+        assert_eq!(names, ["met", "missed", "on_track", "off_track", "no_data"]);
+    }
 }

@@ -214,3 +214,20 @@ impl serde::Serialize for Code {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an issue code of pkit")]
 pub struct UnknownCode(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_severities_print_their_stable_text() {
+        assert_eq!(Code::InvalidDate.to_string(), "invalid_date");
+        assert_eq!(Code::LimitExceeded.to_string(), "limit_exceeded");
+        assert_eq!(Severity::Error.to_string(), "error");
+        assert_eq!(Severity::Warning.to_string(), "warning");
+        for &code in Code::ALL {
+            assert_eq!(code.to_string(), code.as_str());
+            assert_eq!(code.as_str().parse::<Code>(), Ok(code));
+        }
+    }
+}

@@ -150,15 +150,17 @@ impl fmt::Display for Issue {
 }
 
 /// A message is one line: control characters from the document (a line feed in a key, say)
-/// are shown escaped.
+/// and the Unicode line and paragraph separators (U+2028, U+2029, which text may hold and
+/// which Python's `splitlines` breaks at) are shown escaped.
 fn one_line(message: String) -> String {
-    if !message.chars().any(char::is_control) {
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !message.chars().any(breaks) {
         return message;
     }
     message
         .chars()
         .map(|c| {
-            if c.is_control() {
+            if breaks(c) {
                 c.escape_debug().to_string()
             } else {
                 c.to_string()
@@ -286,5 +288,69 @@ impl IntoIterator for Report {
     type IntoIter = std::vec::IntoIter<Issue>;
     fn into_iter(self) -> Self::IntoIter {
         self.issues.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv::CsvLocation;
+
+    fn key(s: &str) -> Segment {
+        Segment::Key(s.to_owned())
+    }
+
+    #[test]
+    fn segments_split_keys_and_indices() {
+        let issue = |path: &str| Issue::new(Code::InvalidType, path, "bad");
+        assert!(issue("").segments().is_empty());
+        assert_eq!(
+            issue("/companies/0/exports/12/amount_usd").segments(),
+            [
+                key("companies"),
+                Segment::Index(0),
+                key("exports"),
+                Segment::Index(12),
+                key("amount_usd")
+            ]
+        );
+        // A leading zero, a sign, letters or nothing at all make a key; escapes are undone.
+        assert_eq!(
+            issue("/01/-1/1a//a~1b~0c/~01").segments(),
+            [
+                key("01"),
+                key("-1"),
+                key("1a"),
+                key(""),
+                key("a/b~c"),
+                key("~1")
+            ]
+        );
+        assert_eq!(
+            issue("/99999999999999999999999").segments(),
+            [key("99999999999999999999999")]
+        );
+        assert_eq!(Segment::Index(7).to_string(), "7");
+        assert_eq!(key("a/b").to_string(), "a/b");
+    }
+
+    #[test]
+    fn issues_print_their_path_or_csv_location() {
+        let mut issue = Issue::new(Code::InvalidDate, "/as_of", "bad date");
+        assert_eq!(issue.to_string(), "/as_of: error invalid_date: bad date");
+        issue.location = Some(CsvLocation {
+            file: "registry.csv".into(),
+            line: 2,
+            column: Some("as_of".into()),
+        });
+        assert_eq!(
+            issue.to_string(),
+            "registry.csv:2:as_of: error invalid_date: bad date (/as_of)"
+        );
+        issue.path.clear();
+        assert_eq!(
+            issue.to_string(),
+            "registry.csv:2:as_of: error invalid_date: bad date"
+        );
     }
 }

@@ -120,7 +120,7 @@ pub fn validate_bytes(bytes: &[u8]) -> Report {
 /// in the report.
 ///
 /// # Errors
-/// [`Error::Io`] when the path cannot be read.
+/// [`Error::Io`](crate::Error::Io) when the path cannot be read.
 ///
 /// # Example
 /// ```

@@ -188,7 +188,9 @@ impl<'a> Walker<'a> {
         }
         self.r.begin_object()?;
         let mut seen: u32 = 0;
-        let mut unknown_seen: Vec<Cow<'a, str>> = Vec::new();
+        // A set, not a list: 100,000 unknown keys would take a minute to search one by one
+        // (found by the pathological-input tests). Empty sets do not allocate.
+        let mut unknown_seen: rustc_hash::FxHashSet<Cow<'a, str>> = Default::default();
         let mut first = true;
         while let Some((key, key_at)) = self.r.next_key(first)? {
             first = false;
@@ -202,7 +204,10 @@ impl<'a> Walker<'a> {
                 self.issue(
                     key_at,
                     Code::DuplicateKey,
-                    format!("the key `{key}` appears more than once; only the first is read"),
+                    format!(
+                        "the key `{}` appears more than once; only the first is read",
+                        crate::value::shorten(&key)
+                    ),
                 );
                 self.r.skip()?;
             } else if let Some(i) = known {
@@ -227,7 +232,7 @@ impl<'a> Walker<'a> {
                     Code::UnknownField,
                     format!("unknown field `{}`", crate::value::shorten(&key)),
                 );
-                unknown_seen.push(key);
+                unknown_seen.insert(key);
                 self.r.skip()?;
             }
             self.path.pop();
@@ -486,16 +491,35 @@ impl<'a> Walker<'a> {
                 7 => c.website = w.checked(check_url)?.map(|a| a.v),
                 8 => c.email = w.checked(check_email)?.map(|a| a.v),
                 9 => c.employees = w.integer(0, 1_000_000)?.map(|a| a.v),
-                10 => w.array(|w, i| {
-                    if let Some(s) = w.parsed()? {
-                        c.services.push((i, s));
-                    }
-                    Ok(())
-                })?,
-                11 => w.array(|w, i| w.office(i, &mut c.offices))?,
-                12 => w.array(|w, i| w.certification(i, &mut c.certifications))?,
-                13 => w.array(|w, i| w.award(i, &mut c.awards))?,
-                _ => w.array(|w, i| w.export(i, &mut c.exports))?,
+                // Each list is shrunk to its length once read: a vector grows to at least
+                // four elements, and most companies have one or two offices, certificates and
+                // awards, so this keeps the draft (and the registry built from it in place)
+                // small enough that loading stays under three times the document's size.
+                10 => {
+                    w.array(|w, i| {
+                        if let Some(s) = w.parsed()? {
+                            c.services.push((i, s));
+                        }
+                        Ok(())
+                    })?;
+                    c.services.shrink_to_fit();
+                }
+                11 => {
+                    w.array(|w, i| w.office(i, &mut c.offices))?;
+                    c.offices.shrink_to_fit();
+                }
+                12 => {
+                    w.array(|w, i| w.certification(i, &mut c.certifications))?;
+                    c.certifications.shrink_to_fit();
+                }
+                13 => {
+                    w.array(|w, i| w.award(i, &mut c.awards))?;
+                    c.awards.shrink_to_fit();
+                }
+                _ => {
+                    w.array(|w, i| w.export(i, &mut c.exports))?;
+                    c.exports.shrink_to_fit();
+                }
             }
             Ok(())
         })

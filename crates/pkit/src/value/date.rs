@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use super::ParseError;
 use crate::validate::Code;
 
-/// A calendar date in 1900-01-01..=2100-12-31, written exactly `YYYY-MM-DD`.
+/// A calendar date written exactly `YYYY-MM-DD`. Dates read from a document lie in
+/// 1900-01-01..=2100-12-31 ([`Date::MIN`]..=[`Date::MAX`]); dates computed from them
+/// ([`Date::add_days`], [`Date::add_years`], the end of a period) may lie outside.
 ///
 /// Parsing is strict (no `2024-2-9`, no spaces, no time); printing gives the same form back.
 ///

@@ -6,6 +6,7 @@
 mod csv;
 mod fuzz_regressions;
 mod limits;
+mod messages;
 mod properties;
 mod robustness;
 mod roundtrip;

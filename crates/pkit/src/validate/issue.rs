@@ -353,4 +353,30 @@ mod tests {
             "registry.csv:2:as_of: error invalid_date: bad date"
         );
     }
+
+    #[test]
+    fn a_report_splits_counts_prints_and_yields_its_issues() {
+        let error = Issue::new(Code::InvalidDate, "/as_of", "bad date");
+        let warning = Issue::new(Code::UnknownCategory, "/x", "unknown category");
+        assert!(error.is_error() && !warning.is_error());
+        let report = Report {
+            issues: vec![warning.clone(), error.clone(), warning.clone()],
+        };
+        assert_eq!(report.errors().collect::<Vec<_>>(), [&error]);
+        assert_eq!(report.warnings().collect::<Vec<_>>(), [&warning, &warning]);
+        assert!(!report.is_valid());
+        assert_eq!(report.len(), 3);
+        assert_eq!(
+            report.to_string(),
+            "1 error(s), 2 warning(s)\n\
+             /x: warning unknown_category: unknown category\n\
+             /as_of: error invalid_date: bad date\n\
+             /x: warning unknown_category: unknown category"
+        );
+        assert_eq!(Report { issues: Vec::new() }.to_string(), "no issues");
+        assert_eq!(
+            report.into_iter().collect::<Vec<_>>(),
+            [warning.clone(), error, warning]
+        );
+    }
 }

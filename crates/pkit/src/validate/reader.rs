@@ -607,6 +607,9 @@ mod tests {
             "NaN",
             "[,1]",
             "{,}",
+            "{,\"a\":1}",
+            "{\"a\":1 \"b\":2}",
+            "\"\\n\u{1}\"",
         ] {
             assert!(matches!(skip_all(bad), Err(Stop::Syntax { .. })), "{bad:?}");
         }
@@ -614,8 +617,14 @@ mod tests {
 
     #[test]
     fn decodes_escapes() {
-        let mut r = Reader::new(r#""a\"b\\c\/d\u0041\ud83d\ude00""#, Limits::default());
-        assert_eq!(r.string().ok().as_deref(), Some("a\"b\\c/dA😀"));
+        let mut r = Reader::new(
+            r#""a\"b\\c\/d\u0041\ud83d\ude00\b\f\n\r\t""#,
+            Limits::default(),
+        );
+        assert_eq!(
+            r.string().ok().as_deref(),
+            Some("a\"b\\c/dA😀\u{8}\u{c}\n\r\t")
+        );
     }
 
     #[test]

@@ -691,6 +691,44 @@ mod tests {
     }
 
     #[test]
+    fn limit_scan_counts_strings_and_brackets_exactly() {
+        let small = Limits {
+            max_string_bytes: 3,
+            max_depth: 2,
+            ..Limits::default()
+        };
+        let scan = |text: &str| limit_after_syntax_error(text, 0, None, 0, small);
+        // A string of exactly the limit passes, one byte more does not; closed or not.
+        assert_eq!(scan(r#"x "abc" "#), None);
+        assert!(scan(r#"x "abcd" "#).is_some());
+        assert_eq!(scan(r#"x "abc"#), None);
+        assert!(scan(r#"x "abcd"#).is_some());
+        // An escaped quote does not end a string; a quote does.
+        assert!(scan(r#"x "ab\"cd" "#).is_some());
+        assert_eq!(scan(r#"x "ab", "cd""#), None);
+        // Nesting of exactly the limit passes; closing brackets count down.
+        assert_eq!(scan("x [{"), None);
+        assert!(scan("x [{[").is_some());
+        assert_eq!(scan("x [[]][{}][]"), None);
+    }
+
+    #[test]
+    fn surrogate_escapes_are_named() {
+        let message = |text: &str| match Reader::new(text, Limits::default()).string() {
+            Err(Stop::Syntax { message, .. }) => message,
+            other => panic!("syntax error expected, got {other:?}"),
+        };
+        assert_eq!(
+            message(r#""\udc00""#),
+            "lone trailing surrogate in a \\u escape"
+        );
+        assert_eq!(
+            message(r#""\ud800x""#),
+            "lone leading surrogate in a \\u escape"
+        );
+    }
+
+    #[test]
     fn line_and_column() {
         assert_eq!(line_column("ab\ncé\nx", 6), (2, 3));
         assert_eq!(line_column("{", 1), (1, 2));

@@ -64,17 +64,24 @@ fn issue_at(text: &str, path: &str) -> String {
     format!("{}: {}", issue.code, issue.message)
 }
 
-/// A document of one company with these exports (compact JSON, each `[period, amount]`).
-fn company_with_exports(exports: &[&str]) -> String {
-    let exports: Vec<String> = exports
+/// A document of one company with `extra` (JSON members, compact) among its fields.
+fn company_with(extra: &str) -> String {
+    format!(
+        r#"{{"schema_version":1,"as_of":"2025-06-30","companies":[{{"id":"acme-soft","legal_name":"Acme Software (Private) Limited","legal_form":"private_limited","headquarters":{{"city":"Lahore","region":"PK-PB"}},{extra}}}]}}"#
+    )
+}
+
+/// A document of one company with one export of 1,000 USD for each of these periods.
+fn company_with_exports(periods: &[&str]) -> String {
+    let exports: Vec<String> = periods
         .iter()
         .map(|p| format!(r#"{{"period":"{p}","amount_usd":1000}}"#))
         .collect();
-    format!(
-        r#"{{"schema_version":1,"as_of":"2025-06-30","companies":[{{"id":"acme-soft","legal_name":"Acme Software (Private) Limited","legal_form":"private_limited","headquarters":{{"city":"Lahore","region":"PK-PB"}},"exports":[{}]}}]}}"#,
-        exports.join(",")
-    )
+    company_with(&format!(r#""exports":[{}]"#, exports.join(",")))
 }
+
+/// A CMMI appraisal's members without its level.
+const CMMI: &str = r#""scheme":"cmmi","edition":"2.0","issuer":"Process Dynamics Lead Appraisers","issued_on":"2023-05-01","expires_on":"2026-05-01""#;
 
 #[test]
 fn an_unsupported_version_is_shown_as_written() {
@@ -107,9 +114,9 @@ fn an_integer_out_of_range_states_the_range() {
         only_issue(&ranking("1.5")),
         "/rankings/0/rank: invalid_type: expected an integer (no fraction or exponent)"
     );
-    let cmmi = r#"{"schema_version":1,"as_of":"2025-06-30","companies":[{"id":"acme-soft","legal_name":"Acme Software (Private) Limited","legal_form":"private_limited","headquarters":{"city":"Lahore","region":"PK-PB"},"certifications":[{"scheme":"cmmi","edition":"2.0","level":6,"issuer":"Process Dynamics Lead Appraisers","issued_on":"2023-05-01","expires_on":"2026-05-01"}]}]}"#;
+    let cmmi = company_with(&format!(r#""certifications":[{{{CMMI},"level":6}}]"#));
     assert_eq!(
-        issue_at(cmmi, "/companies/0/certifications/0/level"),
+        issue_at(&cmmi, "/companies/0/certifications/0/level"),
         "out_of_range: expected an integer in 2..=5"
     );
 }
@@ -138,8 +145,8 @@ fn a_repeated_or_overlapping_export_names_the_first_record_it_repeats() {
 fn an_issue_at_the_end_of_a_record_comes_before_the_next_record() {
     // The missing CMMI level is reported at the certificate's closing brace, so it comes before
     // the issue of the element that follows it directly (compact JSON: `},5]`).
-    let text = r#"{"schema_version":1,"as_of":"2025-06-30","companies":[{"id":"acme-soft","legal_name":"Acme Software (Private) Limited","legal_form":"private_limited","headquarters":{"city":"Lahore","region":"PK-PB"},"certifications":[{"scheme":"cmmi","edition":"2.0","issuer":"Process Dynamics Lead Appraisers","issued_on":"2023-05-01","expires_on":"2026-05-01"},5]}]}"#;
-    let report = pkit::validate(text);
+    let text = company_with(&format!(r#""certifications":[{{{CMMI}}},5]"#));
+    let report = pkit::validate(&text);
     let paths: Vec<&str> = report.issues().iter().map(|i| i.path.as_str()).collect();
     assert_eq!(
         paths,

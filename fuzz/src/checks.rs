@@ -248,7 +248,8 @@ pub fn csv(data: &[u8]) {
     for issue in report.issues() {
         check_issue(issue);
         if let Some(at) = &issue.location {
-            let Some((_, contents)) = files.iter().find(|(n, _)| *n == at.file) else {
+            let Some((_, contents)) = files.iter().find(|(n, _)| Some(*n) == at.file.as_deref())
+            else {
                 panic!("located in a file that was not given: {issue}");
             };
             let lines = contents.iter().filter(|&&b| b == b'\n').count() as u64;

@@ -58,12 +58,12 @@ pub struct CsvLocation {
     pub column: Option<String>,
 }
 
-impl From<&pkit::csv::CsvLocation> for CsvLocation {
-    fn from(at: &pkit::csv::CsvLocation) -> CsvLocation {
+impl From<&pkit::issue::Location> for CsvLocation {
+    fn from(at: &pkit::issue::Location) -> CsvLocation {
         CsvLocation {
-            file: at.file.clone(),
+            file: at.file.clone().unwrap_or_default(),
             line: at.line,
-            column: at.column.clone(),
+            column: at.column.as_ref().map(ToString::to_string),
         }
     }
 }

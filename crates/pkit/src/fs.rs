@@ -1,4 +1,5 @@
-//! Writing files and directories so that a crash never leaves half of one: [`write_atomic`]
+//! Reading files within the size limit, and writing files and directories so that a crash
+//! never leaves half of one: [`write_atomic`]
 //! for files; [`Registry::to_csv_dir`](crate::Registry::to_csv_dir) for CSV directories.
 //!
 //! Everything pkit writes is first written in full to a temporary sibling of the target,
@@ -11,10 +12,11 @@
 //! atomic exchange exists, `.NAME.pkit-old-PID-N-NANOS`), so they are easy to recognise and
 //! safe to delete when no pkit is running; [`is_leftover`] tells them apart.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::Error;
+use crate::{Error, Limits, Report};
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`:
 /// readers see the old file or the new one, never a truncated one.
@@ -139,6 +141,35 @@ pub(crate) fn replace_dir(tmp: &Path, target: &Path) -> std::io::Result<()> {
     sync_parent(target);
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// Reads a file of at most `limits.max_bytes` bytes as UTF-8 text. The outer error is I/O;
+/// the inner one a report (too large, not UTF-8).
+pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Result<String, Report>, Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > limits.max_bytes {
+        return Ok(Err(Report::new(vec![limits.too_large(len)])));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // A file that grows while it is read is still cut at the limit.
+    file.take(limits.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Ok(Err(Report::new(vec![limits.too_large(bytes.len() as u64)])));
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => Err(Report::new(vec![crate::Issue::not_utf8(
+            e.as_bytes(),
+            &e.utf8_error(),
+        )])),
+    })
 }
 
 #[cfg(test)]

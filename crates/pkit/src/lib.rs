@@ -42,7 +42,9 @@ pub mod csv;
 mod error;
 pub mod fs;
 pub mod generate;
+pub mod issue;
 mod limits;
+mod load;
 pub mod model;
 mod registry;
 mod sample;
@@ -52,11 +54,11 @@ pub mod validate;
 pub mod value;
 
 pub use error::Error;
+pub use issue::{Code, Issue, Report, Severity};
 pub use limits::Limits;
+pub use load::validate_path;
 pub use registry::Registry;
-pub use validate::{
-    validate, validate_bytes, validate_path, validate_with, Code, Issue, Report, Severity,
-};
+pub use validate::{validate, validate_bytes, validate_with};
 
 // Registries, reports, issues and errors cross threads: a registry loaded on one thread can be
 // read from many at once (`&Registry` is `Sync`), and a failed load can be sent back. This

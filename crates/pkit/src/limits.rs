@@ -1,5 +1,7 @@
 //! [`Limits`]: how large, deep and long a document may be before it is refused (SPEC §2).
 
+use crate::issue::{Code, Issue};
+
 /// Resource limits checked before a document is built. The defaults are the spec's; tests
 /// and constrained callers may shrink them.
 ///
@@ -29,6 +31,21 @@ impl Limits {
         max_depth: 64,
         max_string_bytes: 1024 * 1024,
     };
+}
+
+impl Limits {
+    /// The `limit_exceeded` issue of a document of `len` bytes, more than
+    /// [`max_bytes`](Limits::max_bytes).
+    pub(crate) fn too_large(&self, len: u64) -> Issue {
+        Issue::new(
+            Code::LimitExceeded,
+            "",
+            format!(
+                "the document has {len} bytes; at most {} are allowed",
+                self.max_bytes
+            ),
+        )
+    }
 }
 
 impl Default for Limits {

@@ -1,15 +1,13 @@
 //! [`Registry`]: a validated registry document and its records.
 
-use std::io::Read;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Company, Observation, Ranking, Target};
-use crate::validate::{self, not_utf8, too_large, Report};
 use crate::value::Date;
-use crate::{Error, Issue, Limits};
+use crate::{Error, Issue};
 
 /// A validated registry: companies with their certifications, awards and exports, national
 /// observations, targets and rankings, as of a date.
@@ -94,112 +92,6 @@ impl Registry {
     pub(crate) fn with_warnings(mut self, warnings: Vec<Issue>) -> Registry {
         self.warnings = warnings;
         self
-    }
-
-    /// Parses and validates a registry document.
-    ///
-    /// # Errors
-    /// [`Error::Invalid`] with every issue when the document has any error;
-    /// [`Error::LimitExceeded`] when it breaks the spec's [`Limits`].
-    ///
-    /// # Example
-    /// ```
-    /// let err = pkit::Registry::from_json(r#"{"schema_version": 1, "as_of": "2024-13-01"}"#).unwrap_err();
-    /// assert_eq!(err.issues()[0].path, "/as_of");
-    /// ```
-    pub fn from_json(text: &str) -> Result<Registry, Error> {
-        Registry::from_json_with(text, &Limits::default())
-    }
-
-    /// [`Registry::from_json`] with other limits.
-    ///
-    /// # Errors
-    /// As [`Registry::from_json`].
-    ///
-    /// # Example
-    /// ```
-    /// let limits = pkit::Limits { max_depth: 1, ..Default::default() };
-    /// let err = pkit::Registry::from_json_with(r#"{"schema_version": 1, "as_of": "2024-06-30", "companies": []}"#, &limits);
-    /// assert!(matches!(err, Err(pkit::Error::LimitExceeded(_))));
-    /// ```
-    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Registry, Error> {
-        validate::load(text, limits).map_err(Error::from_report)
-    }
-
-    /// Reads, parses and validates a registry file. A file larger than the size limit is
-    /// refused before it is read.
-    ///
-    /// # Errors
-    /// [`Error::Io`] when the file cannot be read, otherwise as [`Registry::from_json`]
-    /// (text that is not UTF-8 is `invalid_json`).
-    ///
-    /// # Example
-    /// ```
-    /// let err = pkit::Registry::from_path("no/such/registry.json").unwrap_err();
-    /// assert!(matches!(err, pkit::Error::Io { .. }));
-    /// ```
-    pub fn from_path(path: impl AsRef<Path>) -> Result<Registry, Error> {
-        Registry::from_path_with(path, &Limits::default())
-    }
-
-    /// [`Registry::from_path`] with other limits.
-    ///
-    /// # Errors
-    /// As [`Registry::from_path`].
-    ///
-    /// # Example
-    /// ```
-    /// let dir = std::env::temp_dir().join(format!("pkit-doc-{}", std::process::id()));
-    /// std::fs::create_dir_all(&dir)?;
-    /// let file = dir.join("big.json");
-    /// std::fs::write(&file, r#"{"schema_version": 1, "as_of": "2024-06-30"}"#)?;
-    /// let small = pkit::Limits { max_bytes: 8, ..Default::default() };
-    /// assert!(matches!(pkit::Registry::from_path_with(&file, &small), Err(pkit::Error::LimitExceeded(_))));
-    /// assert!(pkit::Registry::from_path(&file).is_ok());
-    /// # std::fs::remove_dir_all(&dir)?;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_path_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Registry, Error> {
-        let text = read_limited(path.as_ref(), limits)?;
-        match text {
-            Ok(text) => Registry::from_json_with(&text, limits),
-            Err(report) => Err(Error::from_report(report)),
-        }
-    }
-
-    /// Loads a registry from a path: a directory is read as the CSV form
-    /// ([`Registry::from_csv_dir`]), anything else as a JSON document ([`Registry::from_path`]).
-    ///
-    /// # Errors
-    /// As [`Registry::from_path`] and [`Registry::from_csv_dir`].
-    ///
-    /// # Example
-    /// ```
-    /// let err = pkit::Registry::open("no/such/registry.json").unwrap_err();
-    /// assert!(matches!(err, pkit::Error::Io { .. }));
-    /// ```
-    pub fn open(path: impl AsRef<Path>) -> Result<Registry, Error> {
-        let path = path.as_ref();
-        if path.is_dir() {
-            Registry::from_csv_dir(path)
-        } else {
-            Registry::from_path(path)
-        }
-    }
-
-    /// The built-in sample registry: 28 fictional companies and Pakistan's public IT-export
-    /// figures, targets and rankings with their sources (see `data/README.md` of the crate).
-    ///
-    /// # Example
-    /// ```
-    /// let sample = pkit::Registry::sample();
-    /// assert!(sample.companies().len() >= 25);
-    /// assert_eq!(sample.warnings().len(), 2);
-    /// ```
-    #[allow(clippy::expect_used)]
-    pub fn sample() -> Registry {
-        // A constant of the crate, checked by its tests; not outside input.
-        Registry::from_json(crate::sample::SAMPLE_JSON).expect("the built-in sample is valid")
     }
 
     /// The date the data describes.
@@ -332,33 +224,4 @@ impl Registry {
         text.push('\n');
         crate::fs::write_atomic(path.as_ref(), text.as_bytes())
     }
-}
-
-/// Reads a file of at most `limits.max_bytes` bytes as UTF-8 text. The outer error is I/O;
-/// the inner one a report (too large, not UTF-8).
-pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Result<String, Report>, Error> {
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
-    if len > limits.max_bytes {
-        return Ok(Err(Report::new(vec![too_large(len, limits)])));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    // A file that grows while it is read is still cut at the limit.
-    file.take(limits.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limits.max_bytes {
-        return Ok(Err(Report::new(vec![too_large(
-            bytes.len() as u64,
-            limits,
-        )])));
-    }
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => Err(Report::new(vec![not_utf8(e.as_bytes(), &e.utf8_error())])),
-    })
 }

@@ -221,7 +221,7 @@ fn only_csv_limit(dir: &std::path::Path, file: &str) -> bool {
     matches!(err, pkit::Error::LimitExceeded(_))
         && matches!(report.issues(), [only] if only.code == Code::LimitExceeded
             && only.path.is_empty()
-            && only.location.as_ref().is_some_and(|l| l.file == file))
+            && only.location.as_ref().is_some_and(|l| l.file.as_deref() == Some(file)))
 }
 
 /// The size limit counts every file of the directory together; a file over it is refused

@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Count;
+use crate::issue::{shorten, ParseError};
 use crate::model::{Award, AwardResult, Company};
-use crate::value::{shorten, ParseError};
 use crate::{Code, Registry};
 
 /// What [`Registry::award_tally`] counts awards by.

@@ -16,7 +16,7 @@ vocabulary! {
     /// assert_eq!(Program::Apicta.first_year(), 2001);
     /// assert_eq!(Program::PashaIct.first_year(), 2000);
     /// ```
-    pub enum Program {
+    pub enum Program in "pkit::model" {
         /// The Asia Pacific ICT Alliance Awards.
         Apicta = "apicta",
         /// The P@SHA ICT Awards (Pakistan Software Houses Association).
@@ -49,7 +49,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::AwardResult::SpecialMention.as_str(), "special_mention");
     /// ```
-    pub enum AwardResult {
+    pub enum AwardResult in "pkit::model" {
         /// Won its category.
         Winner = "winner",
         /// A merit award.

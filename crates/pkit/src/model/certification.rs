@@ -19,7 +19,7 @@ vocabulary! {
     /// assert_eq!(Scheme::Cmmi.max_validity_years(), 3);
     /// # Ok::<(), pkit::value::ParseError>(())
     /// ```
-    pub enum Scheme {
+    pub enum Scheme in "pkit::model" {
         /// Capability Maturity Model Integration (ISACA), appraised at a maturity level.
         Cmmi = "cmmi",
         /// ISO 9001, quality management.
@@ -118,7 +118,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::Appraisal::ScampiA.as_str(), "scampi_a");
     /// ```
-    pub enum Appraisal {
+    pub enum Appraisal in "pkit::model" {
         /// A SCAMPI A appraisal (CMMI 1.3).
         ScampiA = "scampi_a",
         /// A benchmark appraisal (CMMI 2.0 and later).
@@ -135,7 +135,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::CertificationStatus::default().as_str(), "active");
     /// ```
-    pub enum CertificationStatus {
+    pub enum CertificationStatus in "pkit::model" {
         /// In force (the default).
         Active = "active",
         /// Suspended by the issuer.
@@ -159,7 +159,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::DerivedStatus::NotYetValid.as_str(), "not_yet_valid");
     /// ```
-    pub enum DerivedStatus {
+    pub enum DerivedStatus in "pkit::model" {
         /// In force, more than 90 days from expiry.
         Valid = "valid",
         /// In force; the effective expiry is at most 90 days away.

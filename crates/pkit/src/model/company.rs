@@ -16,7 +16,7 @@ vocabulary! {
     /// assert_eq!(LegalForm::Llp.as_str(), "llp");
     /// # Ok::<(), pkit::value::ParseError>(())
     /// ```
-    pub enum LegalForm {
+    pub enum LegalForm in "pkit::model" {
         /// A private limited company, "(Pvt) Ltd".
         PrivateLimited = "private_limited",
         /// A single-member company, "(SMC-Pvt) Ltd".
@@ -47,7 +47,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::Service::DataAndAi.as_str(), "data_and_ai");
     /// ```
-    pub enum Service {
+    pub enum Service in "pkit::model" {
         /// Custom software development.
         SoftwareDevelopment = "software_development",
         /// IT consulting.

@@ -13,7 +13,7 @@ vocabulary! {
     /// ```
     /// assert_eq!(pkit::model::ExportService::ComputerServices.as_str(), "computer_services");
     /// ```
-    pub enum ExportService {
+    pub enum ExportService in "pkit::model" {
         /// Computer services (software, IT consulting).
         ComputerServices = "computer_services",
         /// Telecommunication services.

@@ -16,7 +16,7 @@ vocabulary! {
     /// assert_eq!(Indicator::IctExports.unit(), Unit::Usd);
     /// assert_eq!(Indicator::Freelancers.unit(), Unit::Count);
     /// ```
-    pub enum Indicator {
+    pub enum Indicator in "pkit::model" {
         /// ICT services exports (computer + telecom + information services), USD.
         IctExports = "ict_exports",
         /// Computer services exports, USD.

@@ -133,7 +133,7 @@ impl FromStr for TableName {
             .into_iter()
             .find(|t| t.as_str() == s)
             .ok_or_else(|| TableNameError {
-                name: crate::value::shorten(s),
+                name: crate::issue::shorten(s),
             })
     }
 }

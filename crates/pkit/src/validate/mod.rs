@@ -5,22 +5,19 @@
 //! byte offset of their value and are sorted by it, so they come in document order. Valid
 //! documents pay for no error collection: the same pass builds the records.
 
-mod code;
 mod draft;
-mod issue;
 pub(crate) mod reader;
 mod rules;
 mod walk;
 
-pub use code::{Code, Severity, UnknownCode};
-pub use issue::{Issue, Report, Segment};
+pub use crate::issue::{Code, Issue, Report, Segment, Severity, UnknownCode};
 
 use crate::{Limits, Registry};
 
 /// The result of loading: a registry (with its warnings) or the report of a rejected document.
 pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
     if text.len() as u64 > limits.max_bytes {
-        return Err(Report::new(vec![too_large(text.len() as u64, limits)]));
+        return Err(Report::new(vec![limits.too_large(text.len() as u64)]));
     }
     let (draft, mut located) = match walk::read(text, *limits) {
         walk::Read::Alone(issue) => return Err(Report::new(vec![issue])),
@@ -40,30 +37,6 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
             "internal error: a document without errors could not be built; please report this",
         )])),
     }
-}
-
-/// The `limit_exceeded` issue of a document of `len` bytes.
-pub(crate) fn too_large(len: u64, limits: &Limits) -> Issue {
-    Issue::new(
-        Code::LimitExceeded,
-        "",
-        format!(
-            "the document has {len} bytes; at most {} are allowed",
-            limits.max_bytes
-        ),
-    )
-}
-
-/// The `invalid_json` issue of bytes that are not UTF-8.
-pub(crate) fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
-    let valid = &bytes[..e.valid_up_to()];
-    let text = std::str::from_utf8(valid).unwrap_or("");
-    let (line, column) = reader::line_column(text, text.len());
-    Issue::new(
-        Code::InvalidJson,
-        "",
-        format!("not JSON: the text is not valid UTF-8 at line {line} column {column}"),
-    )
 }
 
 /// Validates a document and returns every issue, errors and warnings, in document order.
@@ -107,38 +80,10 @@ pub fn validate_with(text: &str, limits: &Limits) -> Report {
 /// ```
 pub fn validate_bytes(bytes: &[u8]) -> Report {
     if bytes.len() as u64 > Limits::SPEC.max_bytes {
-        return Report::new(vec![too_large(bytes.len() as u64, &Limits::SPEC)]);
+        return Report::new(vec![Limits::SPEC.too_large(bytes.len() as u64)]);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => validate(text),
-        Err(e) => Report::new(vec![not_utf8(bytes, &e)]),
-    }
-}
-
-/// [`validate`] for a file or a CSV directory (see [`Registry::open`]): every issue, errors and
-/// warnings. Only a file that cannot be read is an `Err`; everything wrong with its content is
-/// in the report.
-///
-/// # Errors
-/// [`Error::Io`](crate::Error::Io) when the path cannot be read.
-///
-/// # Example
-/// ```
-/// let dir = std::env::temp_dir().join(format!("pkit-doc-validate-path-{}", std::process::id()));
-/// std::fs::create_dir_all(&dir)?;
-/// let file = dir.join("registry.json");
-/// std::fs::write(&file, r#"{"schema_version": 1, "as_of": "2024-02-30"}"#)?;
-/// let report = pkit::validate_path(&file)?;
-/// assert_eq!(report.issues()[0].path, "/as_of");
-/// assert!(pkit::validate_path(dir.join("missing.json")).is_err());
-/// # std::fs::remove_dir_all(&dir)?;
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn validate_path(path: impl AsRef<std::path::Path>) -> Result<Report, crate::Error> {
-    match crate::Registry::open(path) {
-        Ok(registry) => Ok(Report::new(registry.warnings().to_vec())),
-        Err(crate::Error::Invalid(report)) => Ok(report),
-        Err(e @ crate::Error::LimitExceeded(_)) => Ok(Report::new(e.issues())),
-        Err(e) => Err(e),
+        Err(e) => Report::new(vec![Issue::not_utf8(bytes, &e)]),
     }
 }

@@ -253,7 +253,7 @@ fn certifications(
                     cpath("/edition"),
                     format!(
                         "`{}` is not an edition of {scheme}: expected one of {}",
-                        crate::value::shorten(&e.v),
+                        crate::issue::shorten(&e.v),
                         scheme.editions().join(", ")
                     ),
                 );
@@ -415,7 +415,7 @@ fn awards(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, awards: &[Dr
             if let Some(first) =
                 seen.repeat((program, year, category.v.as_str(), entry.as_str()), k)
             {
-                rules.push(a.place.at, Code::DuplicateRecord, apath(""), format!("the same {program} {year} award in `{}` for \"{}\" is already listed at {base}/awards/{first}", category.v, crate::value::shorten(entry)));
+                rules.push(a.place.at, Code::DuplicateRecord, apath(""), format!("the same {program} {year} award in `{}` for \"{}\" is already listed at {base}/awards/{first}", category.v, crate::issue::shorten(entry)));
             }
         }
     }

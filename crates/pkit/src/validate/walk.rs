@@ -206,7 +206,7 @@ impl<'a> Walker<'a> {
                     Code::DuplicateKey,
                     format!(
                         "the key `{}` appears more than once; only the first is read",
-                        crate::value::shorten(&key)
+                        crate::issue::shorten(&key)
                     ),
                 );
                 self.r.skip()?;
@@ -230,7 +230,7 @@ impl<'a> Walker<'a> {
                 self.issue(
                     key_at,
                     Code::UnknownField,
-                    format!("unknown field `{}`", crate::value::shorten(&key)),
+                    format!("unknown field `{}`", crate::issue::shorten(&key)),
                 );
                 unknown_seen.insert(key);
                 self.r.skip()?;

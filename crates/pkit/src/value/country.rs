@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use super::country_codes::{NAMES, OFFICIAL};
 use super::ParseError;
-use crate::validate::Code;
+use crate::issue::Code;
 
 /// An officially assigned ISO 3166-1 alpha-2 country code, upper case (`PK`, `US`, `AE`).
 ///

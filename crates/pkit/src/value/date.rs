@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use super::ParseError;
-use crate::validate::Code;
+use crate::issue::Code;
 
 /// A calendar date written exactly `YYYY-MM-DD`. Dates read from a document lie in
 /// 1900-01-01..=2100-12-31 ([`Date::MIN`]..=[`Date::MAX`]); dates computed from them

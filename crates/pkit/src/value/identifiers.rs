@@ -1,7 +1,7 @@
 //! Checks for Pakistani company identifiers (NTN, CUIN) and the global LEI.
 
 use super::ParseError;
-use crate::validate::Code;
+use crate::issue::Code;
 
 /// Checks a National Tax Number: seven digits, optionally `-` and a check digit.
 ///

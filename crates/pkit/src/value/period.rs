@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{Date, ParseError};
-use crate::validate::Code;
+use crate::issue::Code;
 
 /// A span of time that figures are reported for (SPEC §1.2).
 ///

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::ParseError;
-use crate::validate::Code;
+use crate::issue::Code;
 
 /// True when `s` is 1..=64 runs of `[a-z0-9]` joined by single `sep` characters.
 fn is_joined(s: &str, sep: u8) -> bool {

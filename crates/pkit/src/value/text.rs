@@ -1,7 +1,6 @@
 //! Checks for free text, URLs and e-mail addresses (SPEC §1.1).
 
-use super::ParseError;
-use crate::validate::Code;
+use crate::issue::{shorten, Code, ParseError};
 
 /// The rule a text field follows: its maximum length and whether it may hold line feeds.
 ///
@@ -178,13 +177,5 @@ pub fn check_email(s: &str) -> Result<(), ParseError> {
                 shorten(s)
             ),
         ))
-    }
-}
-
-/// The first 60 characters of a value, for messages.
-pub(crate) fn shorten(s: &str) -> String {
-    match s.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
     }
 }

@@ -2,42 +2,21 @@
 
 use std::fmt;
 
-/// How bad an [`Issue`](crate::Issue) is.
-///
-/// # Example
-/// ```
-/// use pkit::{Code, Severity};
-/// assert_eq!(Code::DateOrder.severity(), Severity::Error);
-/// assert_eq!(Code::BeyondTransition.severity(), Severity::Warning);
-/// assert_eq!(Severity::Warning.as_str(), "warning");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The document is rejected.
-    Error,
-    /// The document loads; the problem is reported.
-    Warning,
-}
-
-impl Severity {
-    /// The severity as the spec spells it: `error` or `warning`.
+super::vocabulary! {
+    /// How bad an [`Issue`](crate::Issue) is.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(pkit::Severity::Error.as_str(), "error");
+    /// use pkit::{Code, Severity};
+    /// assert_eq!(Code::DateOrder.severity(), Severity::Error);
+    /// assert_eq!(Code::BeyondTransition.severity(), Severity::Warning);
+    /// assert_eq!(Severity::Warning.as_str(), "warning");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    pub enum Severity as "a severity" in "pkit" {
+        /// The document is rejected.
+        Error = "error",
+        /// The document loads; the problem is reported.
+        Warning = "warning",
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::code::{Code, Severity};
+use super::{Code, Location, Severity};
 
 /// One problem found in a document: a stable code, where it is, and what is wrong.
 ///
@@ -26,9 +26,10 @@ pub struct Issue {
     pub message: String,
     /// Error or warning; always `code.severity()`.
     pub severity: Severity,
-    /// Where the value was read, for a registry read from CSV; `None` for JSON.
+    /// Where in the text the value was read, for a registry read from CSV (file, line and
+    /// column); `None` for JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<crate::csv::CsvLocation>,
+    pub location: Option<Location>,
 }
 
 /// One step of an [`Issue`]'s path: an object key or an array index (see [`Issue::segments`]).
@@ -125,6 +126,21 @@ impl Issue {
     /// ```
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The `invalid_json` issue of bytes that are not UTF-8: where the first bad byte is.
+    pub(crate) fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+        let at = Location::in_text(valid, valid.len());
+        let column = at.column.map(|c| c.to_string()).unwrap_or_default();
+        Issue::new(
+            Code::InvalidJson,
+            "",
+            format!(
+                "not JSON: the text is not valid UTF-8 at line {} column {column}",
+                at.line
+            ),
+        )
     }
 }
 
@@ -266,6 +282,57 @@ impl Report {
     pub fn len(&self) -> usize {
         self.issues.len()
     }
+
+    /// One line on the whole report: `invalid registry: 2 errors and 1 warning` when it has an
+    /// error, else `valid registry: 1 warning` (or `valid registry: no issues`).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::validate("{}").headline(), "invalid registry: 2 errors");
+    /// assert_eq!(pkit::Report::new(vec![]).headline(), "valid registry: no issues");
+    /// ```
+    pub fn headline(&self) -> String {
+        let (errors, warnings) = (self.errors().count(), self.warnings().count());
+        let count = |n: usize, word: &str| match n {
+            1 => format!("1 {word}"),
+            n => format!("{n} {word}s"),
+        };
+        match (errors, warnings) {
+            (0, 0) => "valid registry: no issues".to_owned(),
+            (0, w) => format!("valid registry: {}", count(w, "warning")),
+            (e, 0) => format!("invalid registry: {}", count(e, "error")),
+            (e, w) => format!(
+                "invalid registry: {} and {}",
+                count(e, "error"),
+                count(w, "warning")
+            ),
+        }
+    }
+
+    /// The report for a person: the [`headline`](Report::headline), then the first `shown`
+    /// issues one per line (indented by two spaces), then `... and N more (see .issues)` when
+    /// there are more. Every binding and the command line show a rejected document this way.
+    ///
+    /// # Example
+    /// ```
+    /// let report = pkit::validate("{}");
+    /// assert_eq!(report.summary(1), "invalid registry: 2 errors\n  \
+    ///     /schema_version: error missing_field: the required field `schema_version` is missing\n  \
+    ///     ... and 1 more (see .issues)");
+    /// ```
+    pub fn summary(&self, shown: usize) -> String {
+        let mut text = self.headline();
+        for issue in self.issues.iter().take(shown) {
+            text.push_str(&format!("\n  {issue}"));
+        }
+        if self.issues.len() > shown {
+            text.push_str(&format!(
+                "\n  ... and {} more (see .issues)",
+                self.issues.len() - shown
+            ));
+        }
+        text
+    }
 }
 
 impl fmt::Display for Report {
@@ -294,7 +361,6 @@ impl IntoIterator for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csv::CsvLocation;
 
     fn key(s: &str) -> Segment {
         Segment::Key(s.to_owned())
@@ -338,11 +404,7 @@ mod tests {
     fn issues_print_their_path_or_csv_location() {
         let mut issue = Issue::new(Code::InvalidDate, "/as_of", "bad date");
         assert_eq!(issue.to_string(), "/as_of: error invalid_date: bad date");
-        issue.location = Some(CsvLocation {
-            file: "registry.csv".into(),
-            line: 2,
-            column: Some("as_of".into()),
-        });
+        issue.location = Some(Location::csv("registry.csv", 2, Some("as_of")));
         assert_eq!(
             issue.to_string(),
             "registry.csv:2:as_of: error invalid_date: bad date (/as_of)"

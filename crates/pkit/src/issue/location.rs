@@ -1,0 +1,150 @@
+//! [`Location`]: where in the text an issue's value was read, whatever the source.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Where in the text an issue's value was read: the file (for a registry read from several
+/// files), the line, and the column when the issue is about one cell.
+///
+/// Issues of a registry read from CSV carry one (`certifications.csv:12:expires_on`); the
+/// JSON Pointer [`Issue::path`](crate::Issue::path) says where the value sits in the document
+/// either way.
+///
+/// # Example
+/// ```
+/// use pkit::issue::{Column, Location};
+/// let at = Location {
+///     file: Some("certifications.csv".into()),
+///     line: 12,
+///     column: Some(Column::Header("expires_on".into())),
+/// };
+/// assert_eq!(at.to_string(), "certifications.csv:12:expires_on");
+/// assert_eq!(Location { file: None, line: 3, column: Some(Column::Char(14)) }.to_string(), "3:14");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Location {
+    /// The file within a source of several files (`certifications.csv` of a CSV directory);
+    /// `None` for a source that is one text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The line, from 1 (in a CSV file the header is line 1).
+    pub line: u64,
+    /// The column, when the issue is about one value of the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<Column>,
+}
+
+/// The column of a [`Location`].
+///
+/// # Example
+/// ```
+/// use pkit::issue::Column;
+/// assert_eq!(Column::Header("as_of".into()).to_string(), "as_of");
+/// assert_eq!(Column::Char(7).to_string(), "7");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+pub enum Column {
+    /// A CSV column, by its header.
+    Header(String),
+    /// A character of the line, from 1.
+    Char(u64),
+}
+
+impl Location {
+    /// The location of the cell under `header` on `line` of the CSV file `file` (the whole
+    /// line when `header` is `None`).
+    ///
+    /// # Example
+    /// ```
+    /// let at = pkit::issue::Location::csv("companies.csv", 2, Some("founded_on"));
+    /// assert_eq!(at.to_string(), "companies.csv:2:founded_on");
+    /// ```
+    pub fn csv(file: &str, line: u64, header: Option<&str>) -> Location {
+        Location {
+            file: Some(file.to_owned()),
+            line,
+            column: header.map(|h| Column::Header(h.to_owned())),
+        }
+    }
+
+    /// The line and column (both from 1, the column in characters) of the byte offset `at` of
+    /// `text`; an offset past the end is the end.
+    ///
+    /// # Example
+    /// ```
+    /// let at = pkit::issue::Location::in_text("ab\ncé\nx", 6);
+    /// assert_eq!(at.to_string(), "2:3");
+    /// ```
+    pub fn in_text(text: &str, at: usize) -> Location {
+        let at = at.min(text.len());
+        // A cut inside a character counts from the character's start.
+        let at = (0..=at)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let before = &text[..at];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location {
+            file: None,
+            line: line as u64,
+            column: Some(Column::Char(column as u64)),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    /// `FILE:LINE[:COLUMN]`, or `LINE[:COLUMN]` without a file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}:")?;
+        }
+        write!(f, "{}", self.line)?;
+        if let Some(column) = &self.column {
+            write!(f, ":{column}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Column {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Column::Header(header) => f.write_str(header),
+            Column::Char(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns_in_characters() {
+        let at = |text: &str, i| {
+            let l = Location::in_text(text, i);
+            (l.line, l.column)
+        };
+        assert_eq!(at("ab\ncé\nx", 6), (2, Some(Column::Char(3))));
+        assert_eq!(at("{", 1), (1, Some(Column::Char(2))));
+        assert_eq!(at("", 0), (1, Some(Column::Char(1))));
+        assert_eq!(at("a\n", 99), (2, Some(Column::Char(1))));
+        // Inside `é` (bytes 1..3): the character's own column.
+        assert_eq!(at("aé", 2), (1, Some(Column::Char(2))));
+    }
+
+    #[test]
+    fn locations_print_file_line_and_column() {
+        assert_eq!(Location::csv("a.csv", 1, None).to_string(), "a.csv:1");
+        assert_eq!(
+            Location::csv("a.csv", 4, Some("id")).to_string(),
+            "a.csv:4:id"
+        );
+        let json = Location::in_text("{\n  \"x\"", 4);
+        assert_eq!(json.to_string(), "2:3");
+    }
+}

@@ -24,7 +24,7 @@ fn billions(usd: u64) -> f64 {
 }
 
 fn label(fy: i32) -> String {
-    format!("FY{}-{:02}", fy, (fy + 1).rem_euclid(100))
+    pkit::value::FiscalYear::new(fy).to_string()
 }
 
 /// Draws the chart of `registry` into the SVG file `path`.

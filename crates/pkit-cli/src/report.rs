@@ -119,7 +119,7 @@ pub(crate) fn run(
 }
 
 fn fiscal_label(fy: i32) -> String {
-    format!("FY{fy}-{:02}", (fy + 1).rem_euclid(100))
+    pkit::value::FiscalYear::new(fy).to_string()
 }
 
 /// US dollars as millions with one decimal and thousands separators: `3,810.0`.

@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 
 use crate::model::{Company, Observation, Ranking, Target};
-use crate::value::{period::form_pattern, Date, PeriodForm};
+use crate::value::Date;
 
 /// A registry document: Pakistan's IT companies, certifications, awards and export figures.
 #[derive(JsonSchema)]
@@ -91,56 +91,4 @@ pub fn registry_pretty() -> String {
     let mut text = serde_json::to_string_pretty(&registry()).unwrap_or_default();
     text.push('\n');
     text
-}
-
-fn period_schema(forms: &[PeriodForm], description: &str) -> schemars::Schema {
-    let alternatives: Vec<String> = forms.iter().map(|&f| form_pattern(f)).collect();
-    let pattern = format!("^({})$", alternatives.join("|"));
-    schemars::json_schema!({
-        "description": description,
-        "type": "string",
-        "pattern": pattern,
-    })
-}
-
-/// Adds the count cap to an observation's or target's `value`: 10^10 for count indicators.
-pub(crate) fn count_cap(schema: &mut schemars::Schema) {
-    let counts: Vec<&str> = crate::model::Indicator::ALL
-        .iter()
-        .filter(|i| i.unit() == crate::model::Unit::Count)
-        .map(|i| i.as_str())
-        .collect();
-    let rule = serde_json::json!({
-        "if": {"properties": {"indicator": {"enum": counts}}, "required": ["indicator"]},
-        "then": {"properties": {"value": {"maximum": crate::model::Unit::Count.max()}}}
-    });
-    schema.insert("allOf".into(), serde_json::Value::Array(vec![rule]));
-}
-
-pub(crate) fn period_export(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    period_schema(
-        crate::model::export::EXPORT_PERIOD_FORMS,
-        "A fiscal year (FY2023-24), fiscal quarter (FY2023-24-Q1) or month (2024-03).",
-    )
-}
-
-pub(crate) fn period_any(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    period_schema(
-        &PeriodForm::ALL,
-        "A fiscal year (FY2023-24), fiscal quarter (FY2023-24-Q1), month (2024-03), calendar year (2024) or calendar quarter (2019-Q2).",
-    )
-}
-
-pub(crate) fn period_deadline(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    period_schema(
-        crate::model::target::DEADLINE_FORMS,
-        "A fiscal year (FY2024-25) or calendar year (2030).",
-    )
-}
-
-pub(crate) fn period_ranking(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    period_schema(
-        crate::model::ranking::RANKING_PERIOD_FORMS,
-        "A calendar year (2024), calendar quarter (2019-Q2), fiscal year (FY2023-24) or month (2024-03).",
-    )
 }

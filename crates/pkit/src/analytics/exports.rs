@@ -9,11 +9,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Company, ExportService};
-use crate::value::{Country, Period};
+use crate::value::{Country, FiscalSlot, FiscalYear};
 use crate::Registry;
-
-/// All twelve months of a fiscal year, as a bit mask (bit 0 is July).
-const FULL_YEAR: u16 = 0x0FFF;
 
 /// Export revenue of one fiscal year: a company's total, or all companies' together.
 ///
@@ -50,7 +47,7 @@ impl ExportTotal {
     /// assert_eq!(t.label(), "FY2023-24");
     /// ```
     pub fn label(&self) -> String {
-        Period::FiscalYear(self.fiscal_year).to_string()
+        FiscalYear::new(self.fiscal_year).to_string()
     }
 }
 
@@ -222,7 +219,7 @@ impl Part {
     }
 
     fn complete(self) -> bool {
-        self.mask == FULL_YEAR
+        self.mask == FiscalYear::WHOLE
     }
 
     fn total(self, fiscal_year: i32) -> ExportTotal {
@@ -246,26 +243,6 @@ fn level(market: Option<Country>, service: Option<ExportService>) -> u8 {
     }
 }
 
-/// Where an export period sits in its fiscal year: slot 0 is the year, 1..=4 its quarters,
-/// 5..=16 its months (July first). Exports take no other forms.
-fn slot(period: Period) -> Option<(i32, u8)> {
-    match period {
-        Period::FiscalYear(fy) => Some((fy, 0)),
-        Period::FiscalQuarter(fy, q) => Some((fy, q)),
-        Period::Month(_, m) => Some((period.fiscal_year()?, 5 + (m + 5) % 12)),
-        Period::Year(_) | Period::Quarter(..) => None,
-    }
-}
-
-/// The fiscal months a slot covers.
-fn slot_months(slot: u8) -> u16 {
-    match slot {
-        0 => FULL_YEAR,
-        1..=4 => 0b111 << (3 * (slot - 1)),
-        _ => 1 << (slot - 5),
-    }
-}
-
 /// An export record placed for grouping. The derived order sorts by fiscal year, then level,
 /// then group, then slot: the year before its quarters, quarters before months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -274,7 +251,7 @@ struct Placed {
     level: u8,
     market: Option<Country>,
     service: Option<ExportService>,
-    slot: u8,
+    slot: FiscalSlot,
     amount: u64,
 }
 
@@ -291,7 +268,7 @@ impl Placed {
 fn rollup(run: &[Placed]) -> Part {
     let mut part = Part::EMPTY;
     for record in run {
-        let months = slot_months(record.slot);
+        let months = record.slot.months();
         if part.mask & months == 0 {
             part.value = part.value.saturating_add(record.amount);
             part.mask |= months;
@@ -312,7 +289,8 @@ impl Groups {
         self.records.clear();
         self.records
             .extend(company.exports.iter().filter_map(|record| {
-                let (fiscal_year, slot) = slot(record.period)?;
+                let (year, slot) = record.period.fiscal_slot()?;
+                let fiscal_year = year.start_year();
                 only.is_none_or(|y| y == fiscal_year).then_some(Placed {
                     fiscal_year,
                     level: level(record.market, record.service),
@@ -749,12 +727,17 @@ mod tests {
             amount,
         };
         // July (inside Q1, ignored), Q1 (July–September), October.
-        let mut run = vec![placed(5, 90), placed(1, 300), placed(8, 40)];
+        let (july, q1, october) = (
+            FiscalSlot::Month(0),
+            FiscalSlot::Quarter(1),
+            FiscalSlot::Month(3),
+        );
+        let mut run = vec![placed(july, 90), placed(q1, 300), placed(october, 40)];
         run.sort_unstable();
         let part = rollup(&run);
         assert_eq!((part.value, part.months()), (340, 4));
         // A fiscal-year record wins over everything.
-        run.push(placed(0, 2000));
+        run.push(placed(FiscalSlot::Year, 2000));
         run.sort_unstable();
         let part = rollup(&run);
         assert_eq!((part.value, part.months()), (2000, 12));

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Indicator, Observation};
-use crate::value::{Date, Period, Region};
+use crate::value::{Date, FiscalSlot, FiscalYear, Period, Region};
 use crate::Registry;
 
 /// One period of a [`Series`]: the value current for it and the observation it comes from.
@@ -158,7 +158,7 @@ impl FiscalYearTotal {
     /// assert_eq!(t.label(), "FY2023-24");
     /// ```
     pub fn label(&self) -> String {
-        Period::FiscalYear(self.fiscal_year).to_string()
+        FiscalYear::new(self.fiscal_year).to_string()
     }
 }
 
@@ -277,13 +277,11 @@ impl Series {
     pub fn fiscal_years(&self) -> Vec<FiscalYearTotal> {
         let mut years: BTreeMap<i32, YearParts> = BTreeMap::new();
         for point in &self.points {
-            if let Some(fy) = point.period.fiscal_year() {
-                if matches!(
-                    point.period,
-                    Period::FiscalYear(_) | Period::FiscalQuarter(..) | Period::Month(..)
-                ) {
-                    years.entry(fy).or_default().add(point.period, point.value);
-                }
+            if let Some((year, slot)) = point.period.fiscal_slot() {
+                years
+                    .entry(year.start_year())
+                    .or_default()
+                    .add(slot, point.value);
             }
         }
         years
@@ -302,15 +300,14 @@ struct YearParts {
 }
 
 impl YearParts {
-    fn add(&mut self, period: Period, value: u64) {
-        let slot = match period {
-            Period::FiscalYear(_) => Some(&mut self.annual),
-            Period::FiscalQuarter(_, q) => self.quarters.get_mut(usize::from(q) - 1),
-            Period::Month(_, m) => self.months.get_mut((usize::from(m) + 5) % 12),
-            _ => None,
+    fn add(&mut self, slot: FiscalSlot, value: u64) {
+        let cell = match slot {
+            FiscalSlot::Year => Some(&mut self.annual),
+            FiscalSlot::Quarter(q) => self.quarters.get_mut(usize::from(q) - 1),
+            FiscalSlot::Month(m) => self.months.get_mut(usize::from(m)),
         };
-        if let Some(slot) = slot {
-            *slot = Some(value);
+        if let Some(cell) = cell {
+            *cell = Some(value);
         }
     }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{FiscalYearTotal, Growth};
 use crate::model::{Indicator, Target};
-use crate::value::{Date, Period, Region, Slug};
+use crate::value::{Date, FiscalYear, Period, Region, Slug};
 use crate::Registry;
 
 /// How many years the trailing growth rate looks back from the latest complete year.
@@ -112,13 +112,7 @@ pub struct TargetProgress {
 
 /// The last fiscal year (by start year) ending on or before the period's last day.
 fn deadline_fiscal_year(deadline: Period) -> i32 {
-    let last = deadline.last_day();
-    let ends_in = if (last.month(), last.day()) >= (6, 30) {
-        last.year()
-    } else {
-        last.year() - 1
-    };
-    ends_in - 1
+    FiscalYear::last_ended_by(deadline.last_day()).start_year()
 }
 
 /// `value` grown at `rate` a year for `years` years, rounded (saturating at `u64::MAX`).

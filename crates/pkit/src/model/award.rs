@@ -3,9 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::company::TEXT_LINE;
 use super::vocabulary;
-use crate::value::{Country, Key};
+use crate::value::{Country, Key, TextRule};
 
 vocabulary! {
     /// An awards programme.
@@ -33,7 +32,7 @@ impl Program {
     /// ```
     /// assert_eq!(pkit::model::Program::Other.first_year(), 1950);
     /// ```
-    pub fn first_year(self) -> u16 {
+    pub const fn first_year(self) -> u16 {
         match self {
             Program::Apicta => 2001,
             Program::PashaIct => 2000,
@@ -128,17 +127,17 @@ pub struct Award {
     pub program: Program,
     /// The programme's name; required when `program` is `other`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub program_name: Option<String>,
     /// The year of the award: from 2001 for APICTA, 2000 for P@SHA, 1950 otherwise.
-    #[schemars(range(min = 1950))]
+    #[schemars(range(min = Program::Other.first_year()))]
     pub year: u16,
     /// The category, a snake_case key such as `e_health`.
     pub category: Key,
     /// What the entry achieved.
     pub result: AwardResult,
     /// The product or project entered.
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub entry: String,
     /// The country that hosted the event.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -4,9 +4,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::company::{TEXT_LINE, TEXT_PARAGRAPH};
 use super::vocabulary;
-use crate::value::Date;
+use crate::value::{Date, TextRule};
 
 vocabulary! {
     /// A certification scheme.
@@ -198,21 +197,21 @@ pub struct Certification {
     pub edition: String,
     /// The CMMI maturity level, 2..=5; required for CMMI, absent for every other scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 2, max = 5))]
+    #[schemars(range(min = *CMMI_LEVELS.start(), max = *CMMI_LEVELS.end()))]
     pub level: Option<u8>,
     /// The kind of CMMI appraisal; CMMI only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appraisal: Option<Appraisal>,
     /// The certificate or appraisal number (at most 60 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 60), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::CERTIFICATE_NUMBER.max_chars), regex(pattern = TextRule::CERTIFICATE_NUMBER.pattern()))]
     pub certificate_number: Option<String>,
     /// The certification body, or the lead appraiser's organisation for CMMI.
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub issuer: String,
     /// The accreditation body (PNAC, UKAS, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub accredited_by: Option<String>,
     /// The day of issue; not after `as_of`, not before the company's founding.
     pub issued_on: Date,
@@ -224,7 +223,7 @@ pub struct Certification {
     pub status: CertificationStatus,
     /// What the certificate covers (at most 2000 characters, may hold line feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
+    #[schemars(length(min = 1, max = TextRule::NOTE.max_chars), regex(pattern = TextRule::NOTE.pattern()))]
     pub scope: Option<String>,
 }
 
@@ -254,6 +253,9 @@ fn scheme_rules(schema: &mut schemars::Schema) {
     }));
     schema.insert("allOf".into(), rules.into());
 }
+
+/// The CMMI maturity levels a certification may carry (`level`).
+pub const CMMI_LEVELS: std::ops::RangeInclusive<u8> = 2..=5;
 
 /// How many days before the effective expiry a certificate counts as `expiring`.
 pub const EXPIRING_WITHIN_DAYS: i64 = 90;

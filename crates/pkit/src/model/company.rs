@@ -4,7 +4,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{vocabulary, Award, Certification, ExportRecord};
-use crate::value::{Country, Date, Slug, Subdivision};
+use crate::value::{
+    Country, Date, Slug, Subdivision, TextRule, EMAIL_MAX_CHARS, EMAIL_PATTERN, URL_MAX_CHARS,
+    URL_PATTERN,
+};
 
 vocabulary! {
     /// The legal form of a company.
@@ -79,6 +82,9 @@ vocabulary! {
     }
 }
 
+/// The largest head count a company may give (`employees`).
+pub const MAX_EMPLOYEES: u64 = 1_000_000;
+
 /// An IT company (SPEC §1.3).
 ///
 /// # Example
@@ -95,11 +101,11 @@ pub struct Company {
     /// Unique id among companies, a slug such as `indus-byteworks`.
     pub id: Slug,
     /// The registered name (at most 200 characters).
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub legal_name: String,
     /// The name it trades under, if different (at most 200 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub trade_name: Option<String>,
     /// The legal form.
     pub legal_form: LegalForm,
@@ -114,15 +120,15 @@ pub struct Company {
     pub headquarters: Headquarters,
     /// An absolute http(s) URL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(url, length(max = 2048), regex(pattern = URL))]
+    #[schemars(url, length(max = URL_MAX_CHARS), regex(pattern = URL_PATTERN))]
     pub website: Option<String>,
     /// A contact e-mail address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(email, length(max = 254), regex(pattern = EMAIL))]
+    #[schemars(email, length(max = EMAIL_MAX_CHARS), regex(pattern = EMAIL_PATTERN))]
     pub email: Option<String>,
     /// Head count, 0..=1,000,000.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 0, max = 1_000_000))]
+    #[schemars(range(min = 0, max = MAX_EMPLOYEES))]
     pub employees: Option<u64>,
     /// Lines of business, each at most once.
     #[serde(skip_serializing_if = "super::is_empty")]
@@ -145,17 +151,6 @@ pub struct Company {
     #[schemars(with = "Option<Vec<ExportRecord>>")]
     pub exports: Vec<ExportRecord>,
 }
-
-/// One-line text: no control characters, something besides white space.
-pub(crate) const TEXT_LINE: &str =
-    "^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$";
-/// An absolute http(s) URL (the WHATWG parse is the validator's).
-pub(crate) const URL: &str = "^[hH][tT][tT][pP][sS]?://[^/?#\\s]+";
-/// `local@domain` with a dot inside the domain.
-pub(crate) const EMAIL: &str = "^[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]$";
-/// Text that may hold line feeds.
-pub(crate) const TEXT_PARAGRAPH: &str =
-    "^[^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*$";
 
 /// A company's registration numbers (all optional).
 ///
@@ -183,7 +178,7 @@ pub struct Identifiers {
     pub lei: Option<String>,
     /// Pakistan Software Export Board registration (at most 40 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 40), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::PSEB.max_chars), regex(pattern = TextRule::PSEB.pattern()))]
     pub pseb: Option<String>,
 }
 
@@ -212,7 +207,7 @@ impl Identifiers {
 #[schemars(extend("additionalProperties" = false))]
 pub struct Headquarters {
     /// The city (at most 100 characters).
-    #[schemars(length(min = 1, max = 100), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::CITY.max_chars), regex(pattern = TextRule::CITY.pattern()))]
     pub city: String,
     /// The province or territory.
     pub region: Subdivision,
@@ -235,7 +230,7 @@ pub struct Office {
     #[schemars(extend("not" = {"const": "PK"}))]
     pub country: Country,
     /// The city (at most 100 characters).
-    #[schemars(length(min = 1, max = 100), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::CITY.max_chars), regex(pattern = TextRule::CITY.pattern()))]
     pub city: String,
     /// When it opened; not after `as_of`, not before the company's founding.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::vocabulary;
+use super::{vocabulary, Unit};
 use crate::value::{Country, Period, PeriodForm};
 
 vocabulary! {
@@ -34,6 +34,10 @@ pub const EXPORT_PERIOD_FORMS: &[PeriodForm] = &[
     PeriodForm::Month,
 ];
 
+fn period_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::value::period::schema(EXPORT_PERIOD_FORMS)
+}
+
 /// Export revenue of one company for one period, optionally broken down by market and service.
 ///
 /// An absent `market` or `service` means "not broken down"; it is a value of its own.
@@ -55,10 +59,10 @@ pub const EXPORT_PERIOD_FORMS: &[PeriodForm] = &[
 #[schemars(extend("additionalProperties" = false))]
 pub struct ExportRecord {
     /// A fiscal year, fiscal quarter or month.
-    #[schemars(schema_with = "crate::schema::period_export")]
+    #[schemars(schema_with = "period_schema")]
     pub period: Period,
     /// Whole US dollars, 0..=10^13.
-    #[schemars(range(min = 0, max = 10_000_000_000_000u64))]
+    #[schemars(range(min = 0, max = Unit::Usd.max()))]
     pub amount_usd: u64,
     /// The buyer's country; absent means all markets.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,9 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::company::{TEXT_LINE, TEXT_PARAGRAPH};
 use super::vocabulary;
-use crate::value::{Date, Period, Region};
+use crate::value::{Date, Period, PeriodForm, Region, TextRule, URL_MAX_CHARS, URL_PATTERN};
 
 vocabulary! {
     /// What a statistic measures.
@@ -57,7 +56,7 @@ impl Unit {
     /// ```
     /// assert_eq!(pkit::model::Unit::Count.max(), 10_000_000_000);
     /// ```
-    pub fn max(self) -> u64 {
+    pub const fn max(self) -> u64 {
         match self {
             Unit::Usd => 10_000_000_000_000,
             Unit::Count => 10_000_000_000,
@@ -101,16 +100,34 @@ impl Indicator {
 #[schemars(extend("additionalProperties" = false))]
 pub struct Source {
     /// The publisher (at most 200 characters).
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub publisher: String,
     /// The title of the publication (at most 500 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 500), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::TITLE.max_chars), regex(pattern = TextRule::TITLE.pattern()))]
     pub title: Option<String>,
     /// Where it was published: an absolute http(s) URL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(url, length(max = 2048), regex(pattern = super::company::URL))]
+    #[schemars(url, length(max = URL_MAX_CHARS), regex(pattern = URL_PATTERN))]
     pub url: Option<String>,
+}
+
+fn period_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::value::period::schema(&PeriodForm::ALL)
+}
+
+/// Adds the count cap to an observation's or target's `value`: 10^10 for count indicators.
+pub(crate) fn count_cap(schema: &mut schemars::Schema) {
+    let counts: Vec<&str> = Indicator::ALL
+        .iter()
+        .filter(|i| i.unit() == Unit::Count)
+        .map(|i| i.as_str())
+        .collect();
+    let rule = serde_json::json!({
+        "if": {"properties": {"indicator": {"enum": counts}}, "required": ["indicator"]},
+        "then": {"properties": {"value": {"maximum": Unit::Count.max()}}}
+    });
+    schema.insert("allOf".into(), serde_json::Value::Array(vec![rule]));
 }
 
 /// A national or regional statistic: an export figure, a registration count, employment,
@@ -128,7 +145,7 @@ pub struct Source {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("additionalProperties" = false), transform = crate::schema::count_cap)]
+#[schemars(extend("additionalProperties" = false), transform = count_cap)]
 pub struct Observation {
     /// What is measured.
     pub indicator: Indicator,
@@ -137,10 +154,10 @@ pub struct Observation {
     #[schemars(with = "Option<Region>")]
     pub region: Region,
     /// When: any period form.
-    #[schemars(schema_with = "crate::schema::period_any")]
+    #[schemars(schema_with = "period_schema")]
     pub period: Period,
     /// The figure: whole USD (0..=10^13) or a count (0..=10^10), by indicator.
-    #[schemars(range(min = 0, max = 10_000_000_000_000u64))]
+    #[schemars(range(min = 0, max = Unit::Usd.max()))]
     pub value: u64,
     /// Who published it.
     pub source: Source,
@@ -149,6 +166,6 @@ pub struct Observation {
     pub published_on: Option<Date>,
     /// A remark (at most 2000 characters, may hold line feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
+    #[schemars(length(min = 1, max = TextRule::NOTE.max_chars), regex(pattern = TextRule::NOTE.pattern()))]
     pub note: Option<String>,
 }

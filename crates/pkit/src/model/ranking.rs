@@ -3,9 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::company::{TEXT_LINE, TEXT_PARAGRAPH};
 use super::Source;
-use crate::value::{Country, Period, PeriodForm};
+use crate::value::{Country, Period, PeriodForm, TextRule};
 
 /// The period forms a ranking accepts.
 pub const RANKING_PERIOD_FORMS: &[PeriodForm] = &[
@@ -14,6 +13,10 @@ pub const RANKING_PERIOD_FORMS: &[PeriodForm] = &[
     PeriodForm::FiscalYear,
     PeriodForm::Month,
 ];
+
+fn period_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::value::period::schema(RANKING_PERIOD_FORMS)
+}
 
 /// A country's place in an international index.
 ///
@@ -29,16 +32,16 @@ pub const RANKING_PERIOD_FORMS: &[PeriodForm] = &[
 #[schemars(extend("additionalProperties" = false))]
 pub struct Ranking {
     /// The index, e.g. "Payoneer Global Gig-Economy Index".
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub index: String,
     /// Who publishes the index.
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub publisher: String,
     /// The period ranked: a calendar year, calendar quarter, fiscal year or month.
-    #[schemars(schema_with = "crate::schema::period_ranking")]
+    #[schemars(schema_with = "period_schema")]
     pub period: Period,
     /// What is ranked, e.g. "growth in freelancer earnings".
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub metric: String,
     /// The country ranked; `PK` when absent.
     #[serde(default = "pakistan")]
@@ -56,7 +59,7 @@ pub struct Ranking {
     pub source: Option<Source>,
     /// A remark (at most 2000 characters, may hold line feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
+    #[schemars(length(min = 1, max = TextRule::NOTE.max_chars), regex(pattern = TextRule::NOTE.pattern()))]
     pub note: Option<String>,
 }
 

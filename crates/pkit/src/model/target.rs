@@ -3,12 +3,15 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::company::{TEXT_LINE, TEXT_PARAGRAPH};
-use super::{Indicator, Source};
-use crate::value::{Date, Period, PeriodForm, Region, Slug};
+use super::{Indicator, Source, Unit};
+use crate::value::{Date, Period, PeriodForm, Region, Slug, TextRule};
 
 /// The period forms a target's deadline accepts.
 pub const DEADLINE_FORMS: &[PeriodForm] = &[PeriodForm::FiscalYear, PeriodForm::CalendarYear];
+
+fn deadline_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::value::period::schema(DEADLINE_FORMS)
+}
 
 /// A stated policy target.
 ///
@@ -21,7 +24,7 @@ pub const DEADLINE_FORMS: &[PeriodForm] = &[PeriodForm::FiscalYear, PeriodForm::
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("additionalProperties" = false), transform = crate::schema::count_cap)]
+#[schemars(extend("additionalProperties" = false), transform = super::observation::count_cap)]
 pub struct Target {
     /// Unique id among targets.
     pub id: Slug,
@@ -32,13 +35,13 @@ pub struct Target {
     #[schemars(with = "Option<Region>")]
     pub region: Region,
     /// The value to reach (> 0): whole USD or a count, by indicator.
-    #[schemars(range(min = 1, max = 10_000_000_000_000u64))]
+    #[schemars(range(min = 1, max = Unit::Usd.max()))]
     pub value: u64,
     /// By when: a fiscal year or calendar year.
-    #[schemars(schema_with = "crate::schema::period_deadline")]
+    #[schemars(schema_with = "deadline_schema")]
     pub deadline: Period,
     /// Who stated it (at most 200 characters).
-    #[schemars(length(min = 1, max = 200), regex(pattern = TEXT_LINE))]
+    #[schemars(length(min = 1, max = TextRule::NAME.max_chars), regex(pattern = TextRule::NAME.pattern()))]
     pub stated_by: String,
     /// When it was announced; not after `as_of`, not after the deadline's last day.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,6 +51,6 @@ pub struct Target {
     pub source: Option<Source>,
     /// A remark (at most 2000 characters, may hold line feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 2000), regex(pattern = TEXT_PARAGRAPH))]
+    #[schemars(length(min = 1, max = TextRule::NOTE.max_chars), regex(pattern = TextRule::NOTE.pattern()))]
     pub note: Option<String>,
 }

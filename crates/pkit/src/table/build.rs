@@ -6,7 +6,7 @@ use std::hash::Hash;
 
 use super::{Cell, Column, Dictionary, Nullable, Strings, Table, TableName, Values};
 use crate::model::{Company, Indicator, Service, Source};
-use crate::value::{Date, Period, Region};
+use crate::value::{Date, FiscalYear, Period, Region};
 use crate::Registry;
 
 impl Registry {
@@ -468,7 +468,7 @@ fn exports(registry: &Registry) -> Table {
                 fiscal_year: e
                     .period
                     .fiscal_year()
-                    .map(|fy| fiscal_years.code(fy, |y| Period::FiscalYear(y).to_string())),
+                    .map(|fy| fiscal_years.code(fy, |y| FiscalYear::new(y).to_string())),
                 first_day: e.period.first_day(),
                 last_day: e.period.last_day(),
             });

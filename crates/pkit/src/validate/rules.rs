@@ -15,7 +15,7 @@ use super::draft::{
 use super::walk::{check_integer, check_usd, Located};
 use super::{Code, Issue};
 use crate::model::{Indicator, Program, Scheme, Unit, APICTA_CATEGORIES};
-use crate::value::{ntn_taxpayer, Country, Date, Period, Region, Slug};
+use crate::value::{ntn_taxpayer, Country, Date, FiscalSlot, FiscalYear, Period, Region, Slug};
 
 /// Collects the rules' issues.
 struct Rules<'d> {
@@ -421,34 +421,21 @@ fn awards(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, awards: &[Dr
     }
 }
 
-/// The twelve months of fiscal year `fy`, July first.
-fn fiscal_months(fy: i32) -> impl Iterator<Item = Period> {
-    (0..12u8).map(move |k| {
-        if k < 6 {
-            Period::Month(fy, 7 + k)
-        } else {
-            Period::Month(fy + 1, k - 5)
-        }
-    })
+/// The slots (by [`FiscalSlot::index`]) that overlap `slot` without being it: the slots that
+/// share a month with it.
+fn overlapping_slots(slot: FiscalSlot) -> u32 {
+    (0..FiscalSlot::COUNT)
+        .map(|i| (i, slot_at(i)))
+        .filter(|&(i, other)| i != slot.index() && other.months() & slot.months() != 0)
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
-/// Where an export period sits in its fiscal year: slot 0 is the year, 1..=4 its quarters,
-/// 5..=16 its months (July first). Exports take no other forms.
-fn slot(period: Period) -> Option<(i32, usize)> {
-    match period {
-        Period::FiscalYear(fy) => Some((fy, 0)),
-        Period::FiscalQuarter(fy, q) => Some((fy, usize::from(q))),
-        Period::Month(_, m) => Some((period.fiscal_year()?, 5 + (usize::from(m) + 5) % 12)),
-        Period::Year(_) | Period::Quarter(..) => None,
-    }
-}
-
-/// The slots that overlap `slot` without being it.
-fn overlapping_slots(slot: usize) -> u32 {
-    match slot {
-        0 => 0x1FFFE,
-        1..=4 => 1 | (0b111 << (5 + 3 * (slot - 1))),
-        _ => 1 | (1 << (1 + (slot - 5) / 3)),
+/// The slot of number `i` (see [`FiscalSlot::index`]).
+fn slot_at(i: usize) -> FiscalSlot {
+    match i {
+        0 => FiscalSlot::Year,
+        1..=4 => FiscalSlot::Quarter(i as u8),
+        _ => FiscalSlot::Month((i - 5) as u8),
     }
 }
 
@@ -456,7 +443,7 @@ fn overlapping_slots(slot: usize) -> u32 {
 #[derive(Default)]
 struct FiscalYearSlots {
     taken: u32,
-    first: [usize; 17],
+    first: [usize; FiscalSlot::COUNT],
 }
 
 fn exports(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, exports: &[DraftExport]) {
@@ -478,26 +465,28 @@ fn exports(rules: &mut Rules<'_>, base: &str, founded: Option<Date>, exports: &[
                 );
             }
         }
-        let (Some(market), Some(service), Some((fy, slot))) = (e.market, e.service, slot(period))
+        let (Some(market), Some(service), Some((fy, slot))) =
+            (e.market, e.service, period.fiscal_slot())
         else {
             continue;
         };
         let slots = seen.entry((market, service, fy)).or_default();
-        if slots.taken & (1 << slot) != 0 {
-            rules.push(e.place.at, Code::DuplicateRecord, path(""), format!("a record for {period} with the same market and service is already at {base}/exports/{}", slots.first[slot]));
+        let bit = 1 << slot.index();
+        if slots.taken & bit != 0 {
+            rules.push(e.place.at, Code::DuplicateRecord, path(""), format!("a record for {period} with the same market and service is already at {base}/exports/{}", slots.first[slot.index()]));
         }
         let overlaps = slots.taken & overlapping_slots(slot);
         if overlaps != 0 {
-            let first = (0..17)
+            let first = (0..FiscalSlot::COUNT)
                 .filter(|s| overlaps & (1 << s) != 0)
                 .map(|s| slots.first[s])
                 .min()
                 .unwrap_or(0);
             rules.push(e.place.at, Code::OverlappingPeriods, path(""), format!("{period} overlaps another period at {base}/exports/{first} with the same market and service: the same revenue would count twice"));
         }
-        if slots.taken & (1 << slot) == 0 {
-            slots.taken |= 1 << slot;
-            slots.first[slot] = n;
+        if slots.taken & bit == 0 {
+            slots.taken |= bit;
+            slots.first[slot.index()] = n;
         }
     }
 }
@@ -635,15 +624,19 @@ fn consistency(
             }
         }
         if let Period::FiscalYear(fy) = period {
-            let quarters = (1..=4)
-                .map(|q| (indicator, region, Period::FiscalQuarter(fy, q)))
+            let quarters = FiscalYear::new(fy)
+                .quarters()
+                .map(|p| (indicator, region, p))
                 .collect();
             if let Some(s) = sum(quarters) {
                 if off_by_more_than_1pc(s, total_value) {
                     reasons.push(format!("its four fiscal quarters sum to {s}"));
                 }
             }
-            let months = fiscal_months(fy).map(|p| (indicator, region, p)).collect();
+            let months = FiscalYear::new(fy)
+                .months()
+                .map(|p| (indicator, region, p))
+                .collect();
             if let Some(s) = sum(months) {
                 if off_by_more_than_1pc(s, total_value) {
                     reasons.push(format!("its twelve months sum to {s}"));
@@ -724,24 +717,28 @@ mod tests {
     fn slots_within_a_fiscal_year() {
         // Every pair of distinct export periods of one fiscal year: the slot masks agree with
         // Period::overlaps.
-        let mut periods = vec![Period::FiscalYear(2023)];
-        periods.extend((1..=4).map(|q| Period::FiscalQuarter(2023, q)));
-        periods.extend(fiscal_months(2023));
-        let slots: Vec<usize> = periods
+        let year = FiscalYear::new(2023);
+        let mut periods = vec![year.period()];
+        periods.extend(year.quarters());
+        periods.extend(year.months());
+        let slots: Vec<FiscalSlot> = periods
             .iter()
             .map(|&p| {
-                slot(p)
+                p.fiscal_slot()
                     .map(|(fy, s)| {
-                        assert_eq!(fy, 2023);
+                        assert_eq!(fy, year);
                         s
                     })
                     .unwrap()
             })
             .collect();
-        assert_eq!(slots, (0..17).collect::<Vec<_>>());
+        assert_eq!(
+            slots.iter().map(|s| s.index()).collect::<Vec<_>>(),
+            (0..17).collect::<Vec<_>>()
+        );
         for (i, &a) in periods.iter().enumerate() {
             for (j, &b) in periods.iter().enumerate() {
-                let masked = overlapping_slots(i) & (1 << j) != 0;
+                let masked = overlapping_slots(slots[i]) & (1 << j) != 0;
                 assert_eq!(masked, i != j && a.overlaps(b), "{a} {b}");
             }
         }

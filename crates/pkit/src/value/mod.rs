@@ -6,6 +6,7 @@
 mod country;
 mod country_codes;
 mod date;
+mod fiscal;
 pub(crate) mod identifiers;
 pub(crate) mod period;
 mod slug;
@@ -13,10 +14,12 @@ mod text;
 
 pub use country::{Country, Region, Subdivision};
 pub use date::Date;
+pub use fiscal::{FiscalSlot, FiscalYear};
 pub use identifiers::{check_cuin, check_lei, check_ntn, ntn_taxpayer};
 pub use period::{Period, PeriodForm};
 pub use slug::{Key, Slug};
-pub use text::{check_email, check_text, check_url, TextRule};
+pub use text::{check_email, check_text, check_url, TextRule, EMAIL_MAX_CHARS, URL_MAX_CHARS};
+pub(crate) use text::{EMAIL_PATTERN, URL_PATTERN};
 
 pub use crate::issue::ParseError;
 

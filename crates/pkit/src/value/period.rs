@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{Date, ParseError};
+use super::{Date, FiscalYear, ParseError};
 use crate::issue::Code;
 
 /// A span of time that figures are reported for (SPEC §1.2).
@@ -113,9 +113,14 @@ impl Period {
     /// The first (year, month) of the period and how many months it spans.
     fn months(self) -> (i32, u32, u32) {
         match self {
-            Period::FiscalYear(y) => (y, 7, 12),
-            Period::FiscalQuarter(y, q) if q <= 2 => (y, 7 + 3 * (u32::from(q) - 1), 3),
-            Period::FiscalQuarter(y, q) => (y + 1, 1 + 3 * (u32::from(q) - 3), 3),
+            Period::FiscalYear(y) => {
+                let (y, m) = FiscalYear::new(y).calendar_month(0);
+                (y, u32::from(m), 12)
+            }
+            Period::FiscalQuarter(y, q) => {
+                let (y, m) = FiscalYear::new(y).calendar_month(3 * (q - 1));
+                (y, u32::from(m), 3)
+            }
             Period::Month(y, m) => (y, u32::from(m), 1),
             Period::Year(y) => (y, 1, 12),
             Period::Quarter(y, q) => (y, 1 + 3 * (u32::from(q) - 1), 3),
@@ -195,9 +200,10 @@ impl Period {
     /// ```
     pub fn fiscal_year(self) -> Option<i32> {
         let (first, last) = self.month_span();
-        // Fiscal year y starts at month index y*12 + 6.
-        let fy = (first - 6).div_euclid(12);
-        let end = fy * 12 + 6 + 11;
+        // Fiscal year y starts at month index y * 12 + (FIRST_MONTH - 1).
+        let offset = i64::from(FiscalYear::FIRST_MONTH) - 1;
+        let fy = (first - offset).div_euclid(12);
+        let end = fy * 12 + offset + 11;
         (last <= end).then(|| i32::try_from(fy).ok()).flatten()
     }
 
@@ -306,8 +312,8 @@ impl FromStr for Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Period::FiscalYear(y) => write!(f, "FY{y:04}-{:02}", (y + 1) % 100),
-            Period::FiscalQuarter(y, q) => write!(f, "FY{y:04}-{:02}-Q{q}", (y + 1) % 100),
+            Period::FiscalYear(y) => write!(f, "{}", FiscalYear::new(y)),
+            Period::FiscalQuarter(y, q) => write!(f, "{}-Q{q}", FiscalYear::new(y)),
             Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Period::Year(y) => write!(f, "{y:04}"),
             Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
@@ -323,9 +329,19 @@ impl fmt::Debug for Period {
 
 super::serialize_display!(Period);
 
+/// The JSON Schema of a field that takes periods of `forms`: a string matching one of their
+/// patterns (the field's own doc comment describes it).
+pub(crate) fn schema(forms: &[PeriodForm]) -> schemars::Schema {
+    let alternatives: Vec<String> = forms.iter().map(|&f| form_pattern(f)).collect();
+    schemars::json_schema!({
+        "type": "string",
+        "pattern": format!("^({})$", alternatives.join("|")),
+    })
+}
+
 /// The JSON Schema pattern of each period form (without anchors): years 1900..=2100, the
 /// fiscal-year suffix spelled out (JSON Schema regexes have no arithmetic).
-pub(crate) fn form_pattern(form: PeriodForm) -> String {
+fn form_pattern(form: PeriodForm) -> String {
     const YEAR: &str = "(19[0-9]{2}|20[0-9]{2}|2100)";
     let pairs: Vec<String> = (0..100)
         .map(|y| format!("{y:02}-{:02}", (y + 1) % 100))

@@ -21,6 +21,35 @@ pub struct TextRule {
 }
 
 impl TextRule {
+    /// Names, issuers, publishers, entries, statements: one line of at most 200 characters.
+    pub const NAME: TextRule = TextRule::line(200);
+    /// Cities: one line of at most 100 characters.
+    pub const CITY: TextRule = TextRule::line(100);
+    /// Titles of publications: one line of at most 500 characters.
+    pub const TITLE: TextRule = TextRule::line(500);
+    /// Certificate numbers: one line of at most 60 characters.
+    pub const CERTIFICATE_NUMBER: TextRule = TextRule::line(60);
+    /// PSEB registrations: one line of at most 40 characters.
+    pub const PSEB: TextRule = TextRule::line(40);
+    /// Notes and scopes: at most 2000 characters, line feeds allowed.
+    pub const NOTE: TextRule = TextRule::paragraph(2000);
+
+    /// The JSON Schema pattern of the rule: no control characters (but line feeds where
+    /// allowed), something besides white space.
+    ///
+    /// # Example
+    /// ```
+    /// use pkit::value::TextRule;
+    /// assert_ne!(TextRule::NAME.pattern(), TextRule::NOTE.pattern());
+    /// ```
+    pub const fn pattern(self) -> &'static str {
+        if self.line_feeds {
+            TEXT_PARAGRAPH
+        } else {
+            TEXT_LINE
+        }
+    }
+
     /// A one-line text of at most `max_chars` characters.
     ///
     /// # Example
@@ -99,6 +128,18 @@ pub fn check_text(s: &str, rule: TextRule) -> Result<(), ParseError> {
     }
     Ok(())
 }
+
+/// One-line text: no control characters, something besides white space.
+const TEXT_LINE: &str =
+    "^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$";
+/// Text that may hold line feeds.
+const TEXT_PARAGRAPH: &str =
+    "^[^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u0009\\u000B-\\u001F\\u007F]*$";
+/// The JSON Schema pattern of a URL: absolute http(s) with a host (the WHATWG parse is the
+/// validator's).
+pub(crate) const URL_PATTERN: &str = "^[hH][tT][tT][pP][sS]?://[^/?#\\s]+";
+/// The JSON Schema pattern of an e-mail address: `local@domain` with a dot inside the domain.
+pub(crate) const EMAIL_PATTERN: &str = "^[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]$";
 
 /// The longest URL accepted, in characters.
 pub const URL_MAX_CHARS: usize = 2048;

@@ -36,7 +36,7 @@ const ANALYTICS: &[Analytic] = &[
         black_box(r.tables());
     }),
     ("tables_one_thread", |r| {
-        for name in TableName::ALL {
+        for &name in TableName::ALL {
             black_box(r.table(name));
         }
     }),

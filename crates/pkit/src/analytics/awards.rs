@@ -1,96 +1,35 @@
 //! Awards (SPEC §1.5): tallies by program, year, category or result, and companies ranked by
 //! the awards they hold.
 
-use std::fmt;
 use std::hash::Hash;
-use std::str::FromStr;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Count;
-use crate::issue::{shorten, ParseError};
 use crate::model::{Award, AwardResult, Company};
-use crate::{Code, Registry};
+use crate::Registry;
 
-/// What [`Registry::award_tally`] counts awards by.
-///
-/// # Example
-/// ```
-/// use pkit::analytics::AwardDimension;
-/// assert_eq!("program".parse::<AwardDimension>()?, AwardDimension::Program);
-/// assert_eq!(AwardDimension::Result.to_string(), "result");
-/// assert!("winner".parse::<AwardDimension>().is_err());
-/// # Ok::<(), pkit::value::ParseError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AwardDimension {
-    /// The programme: `apicta`, `pasha_ict`, `other` (every `other` programme together).
-    Program,
-    /// The year, `2019`.
-    Year,
-    /// The category key, `e_health`.
-    Category,
-    /// The result: `winner`, `merit`, `special_mention`, `finalist`.
-    Result,
-}
-
-impl AwardDimension {
-    /// Every dimension.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(pkit::analytics::AwardDimension::ALL.len(), 4);
-    /// ```
-    pub const ALL: [AwardDimension; 4] = [
-        AwardDimension::Program,
-        AwardDimension::Year,
-        AwardDimension::Category,
-        AwardDimension::Result,
-    ];
-
-    /// The dimension's name, as parsed and serialized: `program`, `year`, `category`, `result`.
+crate::issue::vocabulary! {
+    /// What [`Registry::award_tally`] counts awards by.
     ///
     /// # Example
     /// ```
     /// use pkit::analytics::AwardDimension;
-    /// for d in AwardDimension::ALL {
-    ///     assert_eq!(d.as_str().parse::<AwardDimension>(), Ok(d));
-    /// }
+    /// assert_eq!("program".parse::<AwardDimension>()?, AwardDimension::Program);
+    /// assert_eq!(AwardDimension::Result.to_string(), "result");
+    /// assert!("winner".parse::<AwardDimension>().is_err());
+    /// # Ok::<(), pkit::value::ParseError>(())
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AwardDimension::Program => "program",
-            AwardDimension::Year => "year",
-            AwardDimension::Category => "category",
-            AwardDimension::Result => "result",
-        }
-    }
-}
-
-impl FromStr for AwardDimension {
-    type Err = ParseError;
-
-    fn from_str(s: &str) -> Result<AwardDimension, ParseError> {
-        AwardDimension::ALL
-            .into_iter()
-            .find(|d| d.as_str() == s)
-            .ok_or_else(|| {
-                ParseError::new(
-                    Code::InvalidEnum,
-                    format!(
-                        "`{}` is not an award dimension: expected program, year, category or result",
-                        shorten(s)
-                    ),
-                )
-            })
-    }
-}
-
-impl fmt::Display for AwardDimension {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    pub enum AwardDimension as "an award dimension" in "pkit::analytics" {
+        /// The programme: `apicta`, `pasha_ict`, `other` (every `other` programme together).
+        Program = "program",
+        /// The year, `2019`.
+        Year = "year",
+        /// The category key, `e_health`.
+        Category = "category",
+        /// The result: `winner`, `merit`, `special_mention`, `finalist`.
+        Result = "result",
     }
 }
 
@@ -304,7 +243,7 @@ mod tests {
     #[test]
     fn an_empty_registry_tallies_nothing() {
         let r = Registry::from_json(r#"{"schema_version": 1, "as_of": "2026-01-31"}"#).unwrap();
-        for by in AwardDimension::ALL {
+        for &by in AwardDimension::ALL {
             assert!(r.award_tally(by).is_empty());
         }
         assert!(r.companies_by_awards().is_empty());
@@ -312,7 +251,7 @@ mod tests {
 
     #[test]
     fn dimensions_parse_and_serialize_as_their_names() {
-        for d in AwardDimension::ALL {
+        for &d in AwardDimension::ALL {
             assert_eq!(d.as_str().parse::<AwardDimension>(), Ok(d));
             assert_eq!(
                 serde_json::to_string(&d).unwrap(),

@@ -73,41 +73,24 @@ pub struct Series {
     points: Vec<Point>,
 }
 
-/// How a [`FiscalYearTotal`] was obtained.
-///
-/// # Example
-/// ```
-/// use pkit::analytics::TotalBasis;
-/// assert_eq!(TotalBasis::Quarters.as_str(), "quarters");
-/// assert_eq!(serde_json::to_string(&TotalBasis::Partial).unwrap(), r#""partial""#);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TotalBasis {
-    /// A figure for the whole fiscal year (`FY2023-24`).
-    Annual,
-    /// The sum of the four fiscal quarters.
-    Quarters,
-    /// The sum of the twelve months.
-    Months,
-    /// The sum of the quarters and months there are: part of the year only.
-    Partial,
-}
-
-impl TotalBasis {
-    /// The basis as a snake_case word, as it serializes.
+crate::issue::vocabulary! {
+    /// How a [`FiscalYearTotal`] was obtained.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(pkit::analytics::TotalBasis::Annual.as_str(), "annual");
+    /// use pkit::analytics::TotalBasis;
+    /// assert_eq!(TotalBasis::Quarters.as_str(), "quarters");
+    /// assert_eq!(serde_json::to_string(&TotalBasis::Partial).unwrap(), r#""partial""#);
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TotalBasis::Annual => "annual",
-            TotalBasis::Quarters => "quarters",
-            TotalBasis::Months => "months",
-            TotalBasis::Partial => "partial",
-        }
+    pub enum TotalBasis as "a total basis" in "pkit::analytics" {
+        /// A figure for the whole fiscal year (`FY2023-24`).
+        Annual = "annual",
+        /// The sum of the four fiscal quarters.
+        Quarters = "quarters",
+        /// The sum of the twelve months.
+        Months = "months",
+        /// The sum of the quarters and months there are: part of the year only.
+        Partial = "partial",
     }
 }
 

@@ -1,8 +1,6 @@
 //! [`TargetProgress`]: how far each policy target is from its indicator's latest complete
 //! fiscal year, what growth it needs, and where the recent trend leads.
 
-use std::fmt;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -14,51 +12,27 @@ use crate::Registry;
 /// How many years the trailing growth rate looks back from the latest complete year.
 const TRAILING_YEARS: i32 = 3;
 
-/// Where a target stands on the registry's `as_of`.
-///
-/// # Example
-/// ```
-/// use pkit::analytics::TargetStatus;
-/// assert_eq!(TargetStatus::OffTrack.as_str(), "off_track");
-/// assert_eq!(TargetStatus::NoData.to_string(), "no_data");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetStatus {
-    /// The latest complete fiscal year up to the deadline reached the target.
-    Met,
-    /// Not met, and `as_of` is after the deadline's last day.
-    Missed,
-    /// Not met yet; the trailing growth rate projects the target reached by the deadline.
-    OnTrack,
-    /// Not met yet; the trailing growth rate projects it short at the deadline.
-    OffTrack,
-    /// No complete fiscal year at or before the deadline to judge by, or (before the
-    /// deadline, target not met) too short a history for a trailing growth rate.
-    NoData,
-}
-
-impl TargetStatus {
-    /// The status as a snake_case word, as it serializes.
+crate::issue::vocabulary! {
+    /// Where a target stands on the registry's `as_of`.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(pkit::analytics::TargetStatus::OnTrack.as_str(), "on_track");
+    /// use pkit::analytics::TargetStatus;
+    /// assert_eq!(TargetStatus::OffTrack.as_str(), "off_track");
+    /// assert_eq!(TargetStatus::NoData.to_string(), "no_data");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetStatus::Met => "met",
-            TargetStatus::Missed => "missed",
-            TargetStatus::OnTrack => "on_track",
-            TargetStatus::OffTrack => "off_track",
-            TargetStatus::NoData => "no_data",
-        }
-    }
-}
-
-impl fmt::Display for TargetStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    pub enum TargetStatus as "a target status" in "pkit::analytics" {
+        /// The latest complete fiscal year up to the deadline reached the target.
+        Met = "met",
+        /// Not met, and `as_of` is after the deadline's last day.
+        Missed = "missed",
+        /// Not met yet; the trailing growth rate projects the target reached by the deadline.
+        OnTrack = "on_track",
+        /// Not met yet; the trailing growth rate projects it short at the deadline.
+        OffTrack = "off_track",
+        /// No complete fiscal year at or before the deadline to judge by, or (before the
+        /// deadline, target not met) too short a history for a trailing growth rate.
+        NoData = "no_data",
     }
 }
 

@@ -72,7 +72,7 @@ fn read_sheets(files: &impl Files, limits: &Limits) -> Result<Rebuilt, ReadStop>
         }));
     };
     let mut sheets = Vec::new();
-    for table in TableName::ALL {
+    for &table in TableName::ALL {
         if let Some(sheet) = read_sheet(files, &file_name(table), &mut budget, limits)? {
             sheets.push((table, sheet));
         }

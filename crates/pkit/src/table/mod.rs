@@ -37,138 +37,48 @@ mod strings;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
-use std::str::FromStr;
-
 pub use dictionary::Dictionary;
 pub use nullable::{Cell, Nullable};
 pub use strings::Strings;
 
 use crate::value::Date;
 
-/// The eight tables of a registry.
-///
-/// Parses from and prints as its snake_case name (`companies`, `offices`, ...), the name the
-/// CSV files and the Python binding use.
-///
-/// # Example
-/// ```
-/// use pkit::table::TableName;
-/// let name: TableName = "certifications".parse()?;
-/// assert_eq!(name, TableName::Certifications);
-/// assert_eq!(name.to_string(), "certifications");
-/// assert!("certificates".parse::<TableName>().is_err());
-/// # Ok::<(), pkit::table::TableNameError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TableName {
-    /// One row per company.
-    Companies,
-    /// One row per office abroad, with its `company_id`.
-    Offices,
-    /// One row per certification, with its `company_id`.
-    Certifications,
-    /// One row per award, with its `company_id`.
-    Awards,
-    /// One row per export record, with its `company_id`.
-    Exports,
-    /// One row per observation (national or regional statistic).
-    Observations,
-    /// One row per policy target.
-    Targets,
-    /// One row per international ranking.
-    Rankings,
-}
-
-impl TableName {
-    /// Every table, companies first, then the child tables, then the national records.
+crate::issue::vocabulary! {
+    /// The eight tables of a registry, companies first, then the child tables, then the
+    /// national records.
+    ///
+    /// Parses from and prints as its snake_case name (`companies`, `offices`, ...), the name the
+    /// CSV files and the Python binding use.
     ///
     /// # Example
     /// ```
     /// use pkit::table::TableName;
+    /// let name: TableName = "certifications".parse()?;
+    /// assert_eq!(name, TableName::Certifications);
+    /// assert_eq!(name.to_string(), "certifications");
     /// assert_eq!(TableName::ALL.len(), 8);
-    /// assert_eq!(TableName::ALL[0], TableName::Companies);
+    /// let err = "certificates".parse::<TableName>().unwrap_err();
+    /// assert_eq!(err.to_string(), "`certificates` is not a table: expected one of companies, \
+    ///     offices, certifications, awards, exports, observations, targets, rankings");
+    /// # Ok::<(), pkit::value::ParseError>(())
     /// ```
-    pub const ALL: [TableName; 8] = [
-        TableName::Companies,
-        TableName::Offices,
-        TableName::Certifications,
-        TableName::Awards,
-        TableName::Exports,
-        TableName::Observations,
-        TableName::Targets,
-        TableName::Rankings,
-    ];
-
-    /// The table's name: `companies`, `offices`, `certifications`, `awards`, `exports`,
-    /// `observations`, `targets` or `rankings`.
-    ///
-    /// # Example
-    /// ```
-    /// use pkit::table::TableName;
-    /// for name in TableName::ALL {
-    ///     assert_eq!(name.as_str().parse::<TableName>(), Ok(name));
-    /// }
-    /// assert_eq!(TableName::Exports.as_str(), "exports");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TableName::Companies => "companies",
-            TableName::Offices => "offices",
-            TableName::Certifications => "certifications",
-            TableName::Awards => "awards",
-            TableName::Exports => "exports",
-            TableName::Observations => "observations",
-            TableName::Targets => "targets",
-            TableName::Rankings => "rankings",
-        }
-    }
-}
-
-impl FromStr for TableName {
-    type Err = TableNameError;
-
-    fn from_str(s: &str) -> Result<TableName, TableNameError> {
-        TableName::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| TableNameError {
-                name: crate::issue::shorten(s),
-            })
-    }
-}
-
-impl fmt::Display for TableName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A string that names no table: parsing a [`TableName`] failed.
-///
-/// # Example
-/// ```
-/// let err = "company".parse::<pkit::table::TableName>().unwrap_err();
-/// assert_eq!(err.name(), "company");
-/// assert_eq!(err.to_string(), "`company` is not a table: expected one of companies, offices, \
-///     certifications, awards, exports, observations, targets, rankings");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{name}` is not a table: expected one of companies, offices, certifications, awards, exports, observations, targets, rankings")]
-pub struct TableNameError {
-    name: String,
-}
-
-impl TableNameError {
-    /// The text that was given (shortened to 60 characters when longer).
-    ///
-    /// # Example
-    /// ```
-    /// let err = "".parse::<pkit::table::TableName>().unwrap_err();
-    /// assert_eq!(err.name(), "");
-    /// ```
-    pub fn name(&self) -> &str {
-        &self.name
+    pub enum TableName as "a table" in "pkit::table" {
+        /// One row per company.
+        Companies = "companies",
+        /// One row per office abroad, with its `company_id`.
+        Offices = "offices",
+        /// One row per certification, with its `company_id`.
+        Certifications = "certifications",
+        /// One row per award, with its `company_id`.
+        Awards = "awards",
+        /// One row per export record, with its `company_id`.
+        Exports = "exports",
+        /// One row per observation (national or regional statistic).
+        Observations = "observations",
+        /// One row per policy target.
+        Targets = "targets",
+        /// One row per international ranking.
+        Rankings = "rankings",
     }
 }
 

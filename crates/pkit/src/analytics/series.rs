@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::model::observation::current_vintages;
 use crate::model::{Indicator, Observation};
 use crate::value::{Date, FiscalSlot, FiscalYear, Period, Region};
 use crate::Registry;
@@ -387,23 +388,9 @@ impl Registry {
         on: Option<Date>,
     ) -> FxHashMap<SeriesKey, Series> {
         let observations = self.observations();
-        let mut current: FxHashMap<(Indicator, Region, Period), usize> = FxHashMap::default();
-        for (i, o) in observations.iter().enumerate() {
-            if !wanted(o.indicator, o.region) || !known_on(o, on) {
-                continue;
-            }
-            current
-                .entry((o.indicator, o.region, o.period))
-                .and_modify(|best| {
-                    let later = observations
-                        .get(*best)
-                        .is_none_or(|b| o.published_on >= b.published_on);
-                    if later {
-                        *best = i;
-                    }
-                })
-                .or_insert(i);
-        }
+        let current = current_vintages(observations, |o| {
+            wanted(o.indicator, o.region) && known_on(o, on)
+        });
         let mut series: FxHashMap<SeriesKey, Series> = FxHashMap::default();
         for ((indicator, region, period), i) in current {
             let Some(o) = observations.get(i) else {

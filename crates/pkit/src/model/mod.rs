@@ -11,7 +11,7 @@ mod award;
 mod certification;
 mod company;
 pub(crate) mod export;
-mod observation;
+pub(crate) mod observation;
 pub(crate) mod ranking;
 pub(crate) mod target;
 

@@ -169,3 +169,49 @@ pub struct Observation {
     #[schemars(length(min = 1, max = TextRule::NOTE.max_chars), regex(pattern = TextRule::NOTE.pattern()))]
     pub note: Option<String>,
 }
+
+/// The figure an observation gives a value of: its indicator, region and period. Several
+/// observations of one figure are its vintages.
+pub(crate) type Figure = (Indicator, Region, Period);
+
+impl Observation {
+    /// The figure this observation is a vintage of.
+    pub(crate) fn figure(&self) -> Figure {
+        (self.indicator, self.region, self.period)
+    }
+}
+
+/// Whether a vintage published on `candidate`, met after the vintage published on `current`
+/// in document order, replaces it as the current one: the latest `published_on` is current, a
+/// missing one counts as the earliest, and of two published the same day the later in the
+/// document wins (decision 31; a valid document has no such tie). The one place this rule is
+/// written: the consistency rules, series, vintages and tables all use it.
+pub(crate) fn supersedes(candidate: Option<Date>, current: Option<Date>) -> bool {
+    candidate >= current
+}
+
+/// The current vintage of every figure among the `observations` that `keep` accepts: the figure
+/// and the index of its current observation.
+pub(crate) fn current_vintages(
+    observations: &[Observation],
+    keep: impl Fn(&Observation) -> bool,
+) -> rustc_hash::FxHashMap<Figure, usize> {
+    let mut current: rustc_hash::FxHashMap<Figure, usize> = rustc_hash::FxHashMap::default();
+    for (i, o) in observations.iter().enumerate() {
+        if !keep(o) {
+            continue;
+        }
+        current
+            .entry(o.figure())
+            .and_modify(|best| {
+                let replaces = observations
+                    .get(*best)
+                    .is_none_or(|b| supersedes(o.published_on, b.published_on));
+                if replaces {
+                    *best = i;
+                }
+            })
+            .or_insert(i);
+    }
+    current
+}

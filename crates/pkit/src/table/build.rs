@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 use std::hash::Hash;
 
 use super::{Cell, Column, Dictionary, Nullable, Strings, Table, TableName, Values};
-use crate::model::{Company, Indicator, Service, Source};
-use crate::value::{Date, FiscalYear, Period, Region};
+use crate::model::{Company, Service, Source};
+use crate::value::{Date, FiscalYear, Period};
 use crate::Registry;
 
 impl Registry {
@@ -534,24 +534,12 @@ impl SourceColumns {
     }
 }
 
-/// For each observation, whether it is the current vintage of its indicator, region and
-/// period: the latest `published_on`, an absent one counting as the earliest. One pass groups
-/// the series (the first of equal vintages wins; a valid registry has none).
+/// For each observation, whether it is the current vintage of its indicator, region and period
+/// (see [`crate::model::observation::supersedes`]).
 fn current_vintages(registry: &Registry) -> Vec<Option<bool>> {
     let list = registry.observations();
-    let mut latest: FxHashMap<(Indicator, Region, Period), usize> = FxHashMap::default();
-    latest.reserve(list.len());
-    for (i, o) in list.iter().enumerate() {
-        let best = latest.entry((o.indicator, o.region, o.period)).or_insert(i);
-        if list
-            .get(*best)
-            .is_some_and(|b| o.published_on > b.published_on)
-        {
-            *best = i;
-        }
-    }
     let mut current = vec![Some(false); list.len()];
-    for i in latest.into_values() {
+    for i in crate::model::observation::current_vintages(list, |_| true).into_values() {
         if let Some(cell) = current.get_mut(i) {
             *cell = Some(true);
         }

@@ -14,6 +14,7 @@ use super::draft::{
 };
 use super::walk::{check_integer, check_usd, Located};
 use super::{Code, Issue};
+use crate::model::observation::supersedes;
 use crate::model::{Indicator, Program, Scheme, Unit, APICTA_CATEGORIES};
 use crate::value::{ntn_taxpayer, Country, Date, FiscalSlot, FiscalYear, Period, Region, Slug};
 
@@ -578,11 +579,17 @@ fn observations(rules: &mut Rules<'_>, observations: &[DraftObservation]) {
     consistency(rules, &series, &order);
 }
 
-/// The current vintage of a series: the latest `published_on` (none counts as earliest).
+/// The current vintage of a series (see [`supersedes`]), when its value passed its check.
 fn current(vintages: &[Current]) -> Option<&Current> {
     vintages
         .iter()
-        .max_by_key(|v| v.published_on)
+        .reduce(|best, v| {
+            if supersedes(v.published_on, best.published_on) {
+                v
+            } else {
+                best
+            }
+        })
         .filter(|v| v.value.is_some())
 }
 

@@ -16,8 +16,10 @@ pub(crate) mod ranking;
 pub(crate) mod target;
 
 pub use award::{Award, AwardResult, Program, APICTA_CATEGORIES};
-pub use certification::{Appraisal, Certification, CertificationStatus, DerivedStatus, Scheme};
-pub use company::{Company, Headquarters, Identifiers, LegalForm, Office, Service};
+pub use certification::{
+    Appraisal, Certification, CertificationStatus, DerivedStatus, Scheme, CMMI_LEVELS,
+};
+pub use company::{Company, Headquarters, Identifiers, LegalForm, Office, Service, MAX_EMPLOYEES};
 pub use export::{ExportRecord, ExportService};
 pub use observation::{Indicator, Observation, Source, Unit};
 pub use ranking::Ranking;

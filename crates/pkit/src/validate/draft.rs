@@ -1,15 +1,14 @@
-//! The document as read, before the rules: every field that held a valid value is `Some`,
-//! with the byte offset where it stood, so that the rules can skip invalid values (no cascade)
-//! and order their issues by position. A draft without errors becomes a [`Registry`].
+//! The document as read, before the rules relate its values: every field is [`Checked`]
+//! (absent, invalid, or valid with the byte offset where it stood), so that the rules can skip
+//! invalid values (no cascade) and order their issues by position.
+//!
+//! Each record's fields are declared once, with [`record!`](crate::validate::draft::record):
+//! its name in the document, whether it is required, and the check that reads it. The macro
+//! makes the draft type, the table of fields the walker reads by name ([`Field`]), and the
+//! conversion into the model's record ([`Finish`]), whose struct literal makes the compiler
+//! insist that every field of the record is declared.
 
-use crate::model::{
-    Appraisal, Award, AwardResult, Certification, CertificationStatus, Company, ExportRecord,
-    ExportService, Headquarters, Identifiers, Indicator, LegalForm, Observation, Office, Program,
-    Ranking, Scheme, Service, Source, Target,
-};
-use crate::validate::reader::Integer;
-use crate::value::{Country, Date, Key, Period, Region, Slug};
-use crate::Registry;
+use super::walk::{Res, Walker};
 
 /// A value and the byte offset of its first character.
 #[derive(Debug, Clone)]
@@ -18,296 +17,221 @@ pub(crate) struct At<T> {
     pub(crate) at: usize,
 }
 
-/// Where a record stands: its index in its array, its `{` and its `}`.
+/// A field as read: absent (or `null`), present but failing its own check (an issue was
+/// reported), or valid.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Checked<T> {
+    /// Not in the document, or `null`.
+    #[default]
+    Absent,
+    /// Present, with an issue of its own.
+    Invalid,
+    /// Present and valid (or absent with a default the format gives it).
+    Valid(At<T>),
+}
+
+impl<T> Checked<T> {
+    /// A valid value at `at`.
+    pub(crate) fn at(v: T, at: usize) -> Checked<T> {
+        Checked::Valid(At { v, at })
+    }
+
+    /// The value the format gives an absent field (a status, a region): valid, at no offset of
+    /// its own (no issue is ever reported at a default).
+    pub(crate) fn defaulted(v: T) -> Checked<T> {
+        Checked::at(v, 0)
+    }
+
+    /// The value and its offset, when valid.
+    pub(crate) fn valid(&self) -> Option<&At<T>> {
+        match self {
+            Checked::Valid(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The value, when valid.
+    pub(crate) fn value(&self) -> Option<&T> {
+        self.valid().map(|a| &a.v)
+    }
+
+    /// True when the field is absent (or `null`).
+    pub(crate) fn is_absent(&self) -> bool {
+        matches!(self, Checked::Absent)
+    }
+
+    /// The value when valid, `Some(None)` when absent, `None` when it failed its check: for
+    /// rules where "absent" is a value of its own (an export's market).
+    pub(crate) fn valid_or_absent(&self) -> Option<Option<&T>> {
+        match self {
+            Checked::Absent => Some(None),
+            Checked::Invalid => None,
+            Checked::Valid(a) => Some(Some(&a.v)),
+        }
+    }
+
+    /// The value converted by `f`, keeping the state and offset.
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Checked<U> {
+        match self {
+            Checked::Absent => Checked::Absent,
+            Checked::Invalid => Checked::Invalid,
+            Checked::Valid(a) => Checked::at(f(a.v), a.at),
+        }
+    }
+}
+
+impl<T: Finish> Checked<T> {
+    /// A required field's value (or a defaulted field's); `None` when absent or invalid.
+    pub(crate) fn required(self) -> Option<T::Output> {
+        match self {
+            Checked::Valid(a) => a.v.finish(),
+            _ => None,
+        }
+    }
+
+    /// An optional field's value: `Some(None)` when absent; `None` when invalid.
+    pub(crate) fn optional(self) -> Option<Option<T::Output>> {
+        match self {
+            Checked::Absent => Some(None),
+            Checked::Invalid => None,
+            Checked::Valid(a) => a.v.finish().map(Some),
+        }
+    }
+}
+
+/// Where a record stands: its `{` and its `}`.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Place {
-    pub(crate) index: usize,
     pub(crate) at: usize,
     pub(crate) end: usize,
 }
 
-#[derive(Debug, Default)]
-pub(crate) struct DraftRegistry {
-    pub(crate) as_of: Option<Date>,
-    pub(crate) companies: Vec<DraftCompany>,
-    pub(crate) observations: Vec<DraftObservation>,
-    pub(crate) targets: Vec<DraftTarget>,
-    pub(crate) rankings: Vec<DraftRanking>,
+/// A drafted value turned into the model's: only called when the document has no error, so
+/// every required field is there; `None` would be a bug in the rules, never a panic.
+pub(crate) trait Finish {
+    /// The model's type.
+    type Output;
+    /// The model's value, or `None` when a part of it is missing or invalid.
+    fn finish(self) -> Option<Self::Output>;
 }
 
-#[derive(Debug, Default)]
-pub(crate) struct DraftCompany {
-    pub(crate) place: Place,
-    pub(crate) id: Option<At<Slug>>,
-    pub(crate) legal_name: Option<String>,
-    pub(crate) trade_name: Option<String>,
-    pub(crate) legal_form: Option<LegalForm>,
-    pub(crate) ntn: Option<At<String>>,
-    pub(crate) cuin: Option<At<String>>,
-    pub(crate) lei: Option<At<String>>,
-    pub(crate) pseb: Option<String>,
-    pub(crate) founded_on: Option<At<Date>>,
-    pub(crate) headquarters: Option<Headquarters>,
-    pub(crate) website: Option<String>,
-    pub(crate) email: Option<String>,
-    pub(crate) employees: Option<u64>,
-    /// Valid services with their index in the array.
-    pub(crate) services: Vec<(usize, At<Service>)>,
-    pub(crate) offices: Vec<DraftOffice>,
-    pub(crate) certifications: Vec<DraftCertification>,
-    pub(crate) awards: Vec<DraftAward>,
-    pub(crate) exports: Vec<DraftExport>,
+/// Values that are the same in the draft and in the model.
+macro_rules! as_is {
+    ($($t:ty),* $(,)?) => {$(
+        impl Finish for $t {
+            type Output = $t;
+            fn finish(self) -> Option<$t> {
+                Some(self)
+            }
+        }
+    )*};
 }
+pub(crate) use as_is;
 
-#[derive(Debug, Default)]
-pub(crate) struct DraftOffice {
-    pub(crate) place: Place,
-    pub(crate) country: Option<At<Country>>,
-    pub(crate) city: Option<String>,
-    pub(crate) opened_on: Option<At<Date>>,
-}
+as_is!(String, u8, u16, u64);
 
-#[derive(Debug, Default)]
-pub(crate) struct DraftCertification {
-    pub(crate) place: Place,
-    pub(crate) scheme: Option<Scheme>,
-    pub(crate) edition: Option<At<String>>,
-    /// `None`: absent or null; `Some(None)`: present but invalid.
-    pub(crate) level: Option<Option<At<u8>>>,
-    pub(crate) appraisal: Option<At<Appraisal>>,
-    pub(crate) certificate_number: Option<String>,
-    pub(crate) issuer: Option<String>,
-    pub(crate) accredited_by: Option<String>,
-    pub(crate) issued_on: Option<At<Date>>,
-    pub(crate) expires_on: Option<At<Date>>,
-    pub(crate) status: Option<CertificationStatus>,
-    pub(crate) scope: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DraftAward {
-    pub(crate) place: Place,
-    pub(crate) program: Option<Program>,
-    /// `None`: absent or null; `Some(None)`: present but invalid.
-    pub(crate) program_name: Option<Option<String>>,
-    pub(crate) year: Option<At<u16>>,
-    pub(crate) category: Option<At<Key>>,
-    pub(crate) result: Option<AwardResult>,
-    pub(crate) entry: Option<String>,
-    pub(crate) host_country: Option<Country>,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DraftExport {
-    pub(crate) place: Place,
-    pub(crate) period: Option<At<Period>>,
-    pub(crate) amount_usd: Option<u64>,
-    /// `Some(None)`: absent (all markets); `None`: present but invalid.
-    pub(crate) market: Option<Option<Country>>,
-    pub(crate) service: Option<Option<ExportService>>,
-}
-
-/// A JSON number whose check depends on another field (an observation's or target's value).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RawNumber {
-    pub(crate) integer: Integer,
-    pub(crate) at: usize,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DraftObservation {
-    pub(crate) place: Place,
-    /// `Some(None)` when the indicator is present but invalid.
-    pub(crate) indicator: Option<Option<Indicator>>,
-    /// `None` when present but invalid; `Some(PK)` when absent.
-    pub(crate) region: Option<Region>,
-    pub(crate) period: Option<At<Period>>,
-    pub(crate) value: Option<RawNumber>,
-    pub(crate) source: Option<Source>,
-    /// `Some(None)`: absent; `None`: present but invalid.
-    pub(crate) published_on: Option<Option<At<Date>>>,
-    pub(crate) note: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DraftTarget {
-    pub(crate) place: Place,
-    pub(crate) id: Option<At<Slug>>,
-    pub(crate) indicator: Option<Option<Indicator>>,
-    pub(crate) region: Option<Region>,
-    pub(crate) value: Option<RawNumber>,
-    pub(crate) deadline: Option<At<Period>>,
-    pub(crate) stated_by: Option<String>,
-    pub(crate) stated_on: Option<At<Date>>,
-    pub(crate) source: Option<Source>,
-    pub(crate) note: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub(crate) struct DraftRanking {
-    pub(crate) place: Place,
-    pub(crate) index: Option<String>,
-    pub(crate) publisher: Option<String>,
-    pub(crate) period: Option<At<Period>>,
-    pub(crate) metric: Option<String>,
-    pub(crate) country: Option<Country>,
-    pub(crate) rank: Option<At<u64>>,
-    pub(crate) out_of: Option<At<u64>>,
-    pub(crate) source: Option<Source>,
-    pub(crate) note: Option<String>,
-}
-
-fn v<T>(x: Option<At<T>>) -> Option<T> {
-    x.map(|a| a.v)
-}
-
-fn number(x: Option<RawNumber>) -> Option<u64> {
-    match x?.integer {
-        Integer::Value(n) => Some(n),
-        _ => None,
+impl<T: Finish> Finish for Vec<Checked<T>> {
+    type Output = Vec<T::Output>;
+    fn finish(self) -> Option<Vec<T::Output>> {
+        self.into_iter().map(Checked::required).collect()
     }
 }
 
-/// Turns a draft into records. Only called when the rules found no error, so every required
-/// field is present; `None` means a bug in the rules, never a panic.
-pub(crate) fn finish(draft: DraftRegistry) -> Option<Registry> {
-    let companies = draft
-        .companies
-        .into_iter()
-        .map(company)
-        .collect::<Option<Vec<_>>>()?;
-    let observations = draft
-        .observations
-        .into_iter()
-        .map(|o| {
-            Some(Observation {
-                indicator: o.indicator.flatten()?,
-                region: o.region?,
-                period: v(o.period)?,
-                value: number(o.value)?,
-                source: o.source?,
-                published_on: v(o.published_on?),
-                note: o.note,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let targets = draft
-        .targets
-        .into_iter()
-        .map(|t| {
-            Some(Target {
-                id: v(t.id)?,
-                indicator: t.indicator.flatten()?,
-                region: t.region?,
-                value: number(t.value)?,
-                deadline: v(t.deadline)?,
-                stated_by: t.stated_by?,
-                stated_on: v(t.stated_on),
-                source: t.source,
-                note: t.note,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let rankings = draft
-        .rankings
-        .into_iter()
-        .map(|r| {
-            Some(Ranking {
-                index: r.index?,
-                publisher: r.publisher?,
-                period: v(r.period)?,
-                metric: r.metric?,
-                country: r.country.unwrap_or(Country::PAKISTAN),
-                rank: v(r.rank)?,
-                out_of: v(r.out_of),
-                source: r.source,
-                note: r.note,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Registry::from_parts(
-        draft.as_of?,
-        companies,
-        observations,
-        targets,
-        rankings,
-    ))
+/// One field of a record: its name in the document, whether it is required, and how the
+/// walker reads its value into the draft.
+pub(crate) struct Field<D> {
+    pub(crate) name: &'static str,
+    pub(crate) required: bool,
+    pub(crate) read: for<'a> fn(&mut Walker<'a>, &mut D) -> Res<()>,
 }
 
-fn company(c: DraftCompany) -> Option<Company> {
-    Some(Company {
-        id: v(c.id)?,
-        legal_name: c.legal_name?,
-        trade_name: c.trade_name,
-        legal_form: c.legal_form?,
-        identifiers: Identifiers {
-            ntn: v(c.ntn),
-            cuin: v(c.cuin),
-            lei: v(c.lei),
-            pseb: c.pseb,
-        },
-        founded_on: v(c.founded_on),
-        headquarters: c.headquarters?,
-        website: c.website,
-        email: c.email,
-        employees: c.employees,
-        services: c.services.into_iter().map(|(_, s)| s.v).collect(),
-        offices: c
-            .offices
-            .into_iter()
-            .map(|o| {
-                Some(Office {
-                    country: v(o.country)?,
-                    city: o.city?,
-                    opened_on: v(o.opened_on),
-                })
-            })
-            .collect::<Option<_>>()?,
-        certifications: c
-            .certifications
-            .into_iter()
-            .map(|x| {
-                Some(Certification {
-                    scheme: x.scheme?,
-                    edition: v(x.edition)?,
-                    level: v(x.level.flatten()),
-                    appraisal: v(x.appraisal),
-                    certificate_number: x.certificate_number,
-                    issuer: x.issuer?,
-                    accredited_by: x.accredited_by,
-                    issued_on: v(x.issued_on)?,
-                    expires_on: v(x.expires_on)?,
-                    status: x.status.unwrap_or_default(),
-                    scope: x.scope,
-                })
-            })
-            .collect::<Option<_>>()?,
-        awards: c
-            .awards
-            .into_iter()
-            .map(|a| {
-                Some(Award {
-                    program: a.program?,
-                    program_name: a.program_name.flatten(),
-                    year: v(a.year)?,
-                    category: v(a.category)?,
-                    result: a.result?,
-                    entry: a.entry?,
-                    host_country: a.host_country,
-                })
-            })
-            .collect::<Option<_>>()?,
-        exports: c
-            .exports
-            .into_iter()
-            .map(|e| {
-                Some(ExportRecord {
-                    period: v(e.period)?,
-                    amount_usd: e.amount_usd?,
-                    market: e.market?,
-                    service: e.service?,
-                })
-            })
-            .collect::<Option<_>>()?,
-    })
+/// A record as read: its fields ([`Draft::FIELDS`], read by name), where it stands, and the
+/// model's record it becomes.
+pub(crate) trait Draft: Default + Finish + 'static {
+    /// The record's fields, in the order of the spec.
+    const FIELDS: &'static [Field<Self>];
+    /// Where the record stands in the document.
+    fn place_mut(&mut self) -> &mut Place;
 }
+
+/// Declares the draft of a record: every field once, with its kind, type and check.
+///
+/// ```text
+/// record! {
+///     /// docs
+///     DraftOffice => Office {
+///         required country: Country = |w| w.parsed(),
+///         optional opened_on: Date = |w| w.parsed(),
+///         defaulted(Status::Held) status: Status = |w| w.parsed(),
+///         list services: Service = |w| w.parsed(),     // an array; each item checked
+///     }
+/// }
+/// ```
+///
+/// A field's type is its draft type (a nested record's draft, a value); the draft holds it as
+/// [`Checked`] (a list as `Vec<Checked<_>>`, each item checked). The model's record is built
+/// with a struct literal, so a field of the record that is not declared fails to compile.
+macro_rules! record {
+    (
+        $(#[$doc:meta])*
+        $draft:ident => $model:ident {
+            $(
+                $kind:ident $(($default:expr))? $field:ident : $ty:ty = |$w:ident| $read:expr,
+            )*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub(crate) struct $draft {
+            pub(crate) place: $crate::validate::draft::Place,
+            $( pub(crate) $field: $crate::validate::draft::record!(@type $kind $ty), )*
+        }
+
+        impl Default for $draft {
+            fn default() -> Self {
+                $draft {
+                    place: Default::default(),
+                    $( $field: $crate::validate::draft::record!(@init $kind $($default)?), )*
+                }
+            }
+        }
+
+        impl $crate::validate::draft::Draft for $draft {
+            const FIELDS: &'static [$crate::validate::draft::Field<Self>] = &[$(
+                $crate::validate::draft::Field {
+                    name: stringify!($field),
+                    required: $crate::validate::draft::record!(@required $kind),
+                    read: |$w: &mut $crate::validate::walk::Walker<'_>, draft: &mut $draft| {
+                        draft.$field = $crate::validate::draft::record!(@read $kind $w $read);
+                        Ok(())
+                    },
+                },
+            )*];
+
+            fn place_mut(&mut self) -> &mut $crate::validate::draft::Place {
+                &mut self.place
+            }
+        }
+
+        impl $crate::validate::draft::Finish for $draft {
+            type Output = $model;
+            fn finish(self) -> Option<$model> {
+                Some($model {
+                    $( $field: $crate::validate::draft::record!(@finish $kind self.$field), )*
+                })
+            }
+        }
+    };
+    (@type list $ty:ty) => { Vec<$crate::validate::draft::Checked<$ty>> };
+    (@type $kind:ident $ty:ty) => { $crate::validate::draft::Checked<$ty> };
+    (@init defaulted $default:expr) => { $crate::validate::draft::Checked::defaulted($default) };
+    (@init $kind:ident) => { Default::default() };
+    (@required required) => { true };
+    (@required $kind:ident) => { false };
+    (@read list $w:ident $read:expr) => { $w.list(|$w| $read)? };
+    (@read $kind:ident $w:ident $read:expr) => { $read? };
+    (@finish list $value:expr) => { $crate::validate::draft::Finish::finish($value)? };
+    (@finish optional $value:expr) => { $value.optional()? };
+    (@finish $kind:ident $value:expr) => { $value.required()? };
+}
+pub(crate) use record;

@@ -7,6 +7,7 @@
 
 mod draft;
 pub(crate) mod reader;
+mod records;
 mod rules;
 mod walk;
 
@@ -29,7 +30,7 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
     if issues.iter().any(Issue::is_error) {
         return Err(Report::new(issues));
     }
-    match draft::finish(draft) {
+    match draft.finish() {
         Some(registry) => Ok(registry.with_warnings(issues)),
         None => Err(Report::new(vec![Issue::new(
             Code::InvalidType,

@@ -549,16 +549,6 @@ pub(crate) fn limit_after_syntax_error(
     }
 }
 
-/// Line and column (both from 1, the column in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = text.get(..at).unwrap_or(text);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,11 +716,5 @@ mod tests {
             message(r#""\ud800x""#),
             "lone leading surrogate in a \\u escape"
         );
-    }
-
-    #[test]
-    fn line_and_column() {
-        assert_eq!(line_column("ab\ncé\nx", 6), (2, 3));
-        assert_eq!(line_column("{", 1), (1, 2));
     }
 }

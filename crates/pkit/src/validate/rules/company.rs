@@ -1,0 +1,81 @@
+//! Companies (SPEC §1.3): unique ids and identifiers, the founding date, services listed once,
+//! offices abroad; then each company's certifications, awards and exports.
+
+use std::collections::HashSet;
+
+use super::{unique_id, valid, FirstSeen, Rules};
+use crate::issue::Code;
+use crate::validate::draft::Checked;
+use crate::validate::records::DraftCompany;
+use crate::value::{ntn_taxpayer, Country};
+
+pub(super) fn companies(rules: &mut Rules<'_>, companies: &[Checked<DraftCompany>]) {
+    let mut ids = FirstSeen::new();
+    let mut ntns = FirstSeen::new();
+    let mut cuins = FirstSeen::new();
+    let mut leis = FirstSeen::new();
+    for (i, c) in valid(companies) {
+        let c = &c.v;
+        let base = format!("/companies/{i}");
+        unique_id(rules, &mut ids, c.id.valid(), "/companies", i);
+        if let Some(identifiers) = c.identifiers.value() {
+            for (field, value, seen) in [
+                ("ntn", &identifiers.ntn, &mut ntns),
+                ("cuin", &identifiers.cuin, &mut cuins),
+                ("lei", &identifiers.lei, &mut leis),
+            ] {
+                let Some(v) = value.valid() else { continue };
+                let key = if field == "ntn" {
+                    ntn_taxpayer(&v.v)
+                } else {
+                    v.v.as_str()
+                };
+                if let Some(first) = seen.repeat(key, i) {
+                    rules.push(
+                        v.at,
+                        Code::DuplicateIdentifier,
+                        format!("{base}/identifiers/{field}"),
+                        format!(
+                            "the {} {} is already given for /companies/{first}",
+                            field.to_uppercase(),
+                            v.v
+                        ),
+                    );
+                }
+            }
+        }
+        let founded = c
+            .founded_on
+            .valid()
+            .and_then(|f| rules.not_future(f, || format!("{base}/founded_on")));
+        let mut services = HashSet::new();
+        for (j, s) in valid(&c.services) {
+            if !services.insert(s.v) {
+                rules.push(
+                    s.at,
+                    Code::DuplicateValue,
+                    format!("{base}/services/{j}"),
+                    format!("the service `{}` is listed twice", s.v),
+                );
+            }
+        }
+        for (j, o) in valid(&c.offices) {
+            let o = &o.v;
+            let opath = |field: &str| format!("{base}/offices/{j}{field}");
+            if let Some(country) = o.country.valid() {
+                if country.v == Country::PAKISTAN {
+                    rules.push(country.at, Code::DomesticOffice, opath("/country"), "an office abroad cannot be in Pakistan (PK); the head office is `headquarters`".into());
+                }
+            }
+            if let Some(opened) = o.opened_on.valid() {
+                let path = || opath("/opened_on");
+                if rules.not_future(opened, path).is_some() {
+                    rules.before_founding(founded, opened, path());
+                }
+            }
+        }
+        super::certification::certifications(rules, &base, founded, &c.certifications);
+        super::award::awards(rules, &base, founded, &c.awards);
+        super::export::exports(rules, &base, founded, &c.exports);
+    }
+}

@@ -35,6 +35,8 @@ pub struct Registry {
     rankings: Vec<Ranking>,
     warnings: Vec<Issue>,
     by_id: FxHashMap<String, usize>,
+    /// For each observation, whether it is the current vintage of its figure.
+    current: Vec<bool>,
 }
 
 /// Two registries are equal when their data is: `as_of` and every record, in order.
@@ -78,6 +80,13 @@ impl Registry {
             .enumerate()
             .map(|(i, c)| (c.id.as_str().to_owned(), i))
             .collect();
+        let mut current = vec![false; observations.len()];
+        for i in crate::model::observation::current_vintages(&observations, |_| true).into_values()
+        {
+            if let Some(c) = current.get_mut(i) {
+                *c = true;
+            }
+        }
         Registry {
             as_of,
             companies,
@@ -86,6 +95,7 @@ impl Registry {
             rankings,
             warnings: Vec::new(),
             by_id,
+            current,
         }
     }
 
@@ -165,6 +175,12 @@ impl Registry {
     /// ```
     pub fn warnings(&self) -> &[Issue] {
         &self.warnings
+    }
+
+    /// True when observation `index` is the current vintage of its figure (see
+    /// [`crate::model::observation::supersedes`]); false past the end.
+    pub(crate) fn is_current(&self, index: usize) -> bool {
+        self.current.get(index).copied().unwrap_or(false)
     }
 
     fn document(&self) -> Document<'_> {

@@ -3,10 +3,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::layout::{is_child, is_derived, layout, Mapping};
+use super::layout::{is_derived, layout};
 use super::source::{read_sheet, Files, ReadStop, Sheet};
 use super::{file_name, located, REGISTRY_FILE};
 use crate::issue::Location;
+use crate::table::spec::{Layout, Source};
 use crate::table::TableName;
 use crate::{Code, Error, Issue, Limits};
 
@@ -104,6 +105,8 @@ struct Builder {
 
 /// A header's columns matched to the table layout.
 struct Columns {
+    /// The table's document columns.
+    layout: Vec<Layout>,
     /// For each layout column, its index in the header.
     index: Vec<Option<usize>>,
 }
@@ -151,7 +154,7 @@ impl Builder {
             }
             children = vec![Vec::new(); sheet.rows.len()];
         }
-        for (table, sheet) in sheets.iter().filter(|(t, _)| is_child(*t)) {
+        for (table, sheet) in sheets.iter().filter(|(t, _)| t.is_child()) {
             let Some(c) = sheet.header.iter().position(|h| h == "company_id") else {
                 if !sheet.rows.is_empty() {
                     self.issues.push(located(
@@ -178,10 +181,10 @@ impl Builder {
         }
         let child_columns: Vec<(TableName, Columns)> = sheets
             .iter()
-            .filter(|(t, _)| is_child(*t))
+            .filter(|(t, _)| t.is_child())
             .map(|(t, sheet)| (*t, self.columns(*t, sheet)))
             .collect();
-        for &table in TableName::ALL.iter().filter(|t| !is_child(**t)) {
+        for &table in TableName::ALL.iter().filter(|t| !t.is_child()) {
             let Some((_, sheet)) = sheets.iter().find(|(t, _)| *t == table) else {
                 continue;
             };
@@ -194,7 +197,7 @@ impl Builder {
                     self.json.push(b',');
                 }
                 let path = format!("/{}/{i}", table.as_str());
-                let mut first = self.record(table, &columns, sheet, *line, row, &path);
+                let mut first = self.record(&columns, sheet, *line, row, &path);
                 if table == TableName::Companies {
                     self.children(&path, &mut first, &children[i], sheets, &child_columns);
                 }
@@ -268,7 +271,7 @@ impl Builder {
         let layout = layout(table);
         let mut index = vec![None; layout.len()];
         for (c, name) in sheet.header.iter().enumerate() {
-            match layout.iter().position(|(n, _)| n == name) {
+            match layout.iter().position(|c| c.name == name) {
                 Some(k) if index[k].is_none() => index[k] = Some(c),
                 Some(_) => self.issues.push(located(
                     Issue::new(
@@ -292,11 +295,7 @@ impl Builder {
                             "unknown column `{}` in {}; expected {}",
                             crate::issue::shorten(name),
                             sheet.file,
-                            layout
-                                .iter()
-                                .map(|(n, _)| *n)
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            layout.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
                         ),
                     ),
                     &sheet.file,
@@ -323,14 +322,13 @@ impl Builder {
                 ));
             }
         }
-        Columns { index }
+        Columns { layout, index }
     }
 
     /// Writes one record's fields without the closing `}` (companies get their children);
     /// returns true when it wrote no field.
     fn record(
         &mut self,
-        table: TableName,
         columns: &Columns,
         sheet: &Sheet,
         line: u64,
@@ -339,7 +337,7 @@ impl Builder {
     ) -> bool {
         self.locate(path, &sheet.file, line, None);
         self.json.push(b'{');
-        let layout = layout(table);
+        let layout = &columns.layout;
         let mut first = true;
         let cell = |k: usize| {
             columns.index[k]
@@ -348,10 +346,14 @@ impl Builder {
         };
         let mut k = 0;
         while k < layout.len() {
-            let (name, target) = layout[k];
-            match target {
-                Mapping::CompanyId => {}
-                Mapping::Field { key, number } => {
+            let Layout {
+                name,
+                source,
+                number,
+            } = layout[k];
+            match source {
+                Source::Company | Source::Derived => {}
+                Source::Field(key) => {
                     if let Some(value) = cell(k) {
                         self.key(&mut first, key);
                         self.value(value, number);
@@ -365,7 +367,7 @@ impl Builder {
                         );
                     }
                 }
-                Mapping::List(key) => {
+                Source::List(key) => {
                     if let Some(value) = cell(k) {
                         self.key(&mut first, key);
                         self.json.push(b'[');
@@ -385,10 +387,10 @@ impl Builder {
                     }
                     self.locate(&format!("{path}/{key}"), &sheet.file, line, Some(name));
                 }
-                Mapping::Nested { object, .. } => {
+                Source::Nested(object, _) => {
                     // The run of columns of one nested object.
                     let end = (k..layout.len())
-                        .find(|&j| !matches!(layout[j].1, Mapping::Nested { object: o, .. } if o == object))
+                        .find(|&j| !matches!(layout[j].source, Source::Nested(o, _) if o == object))
                         .unwrap_or(layout.len());
                     let present: Vec<usize> = (k..end).filter(|&j| cell(j).is_some()).collect();
                     let object_path = format!("{path}/{object}");
@@ -397,11 +399,11 @@ impl Builder {
                         self.key(&mut first, object);
                         self.json.push(b'{');
                         let mut inner_first = true;
-                        for (j, &(column, target)) in layout.iter().enumerate().take(end).skip(k) {
-                            let Mapping::Nested { key, .. } = target else {
+                        for (j, column) in layout.iter().enumerate().take(end).skip(k) {
+                            let Source::Nested(_, key) = column.source else {
                                 continue;
                             };
-                            let located_column = columns.index[j].map(|_| column);
+                            let located_column = columns.index[j].map(|_| column.name);
                             if let Some(value) = cell(j) {
                                 self.key(&mut inner_first, key);
                                 self.value(value, false);
@@ -432,7 +434,7 @@ impl Builder {
         sheets: &[(TableName, Sheet)],
         child_columns: &[(TableName, Columns)],
     ) {
-        for &table in TableName::ALL.iter().filter(|t| is_child(**t)) {
+        for &table in TableName::ALL.iter().filter(|t| t.is_child()) {
             let mine: Vec<usize> = rows
                 .iter()
                 .filter(|(t, _)| *t == table)
@@ -455,7 +457,7 @@ impl Builder {
                 }
                 let (line, row) = &sheet.rows[r];
                 let path = format!("{company_path}/{}/{j}", table.as_str());
-                self.record(table, columns, sheet, *line, row, &path);
+                self.record(columns, sheet, *line, row, &path);
                 self.json.push(b'}');
             }
             self.json.push(b']');

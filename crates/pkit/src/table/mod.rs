@@ -33,6 +33,7 @@
 mod build;
 mod dictionary;
 mod nullable;
+pub(crate) mod spec;
 mod strings;
 #[cfg(test)]
 mod tests;

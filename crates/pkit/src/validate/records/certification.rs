@@ -2,8 +2,8 @@
 
 use crate::model::export::EXPORT_PERIOD_FORMS;
 use crate::model::{
-    Appraisal, Award, AwardResult, Certification, CertificationStatus, ExportRecord,
-    ExportService, Program, Scheme, CMMI_LEVELS,
+    Appraisal, Award, AwardResult, Certification, CertificationStatus, ExportRecord, ExportService,
+    Program, Scheme, CMMI_LEVELS,
 };
 use crate::validate::draft::record;
 use crate::value::{Country, Date, Key, Period, TextRule};

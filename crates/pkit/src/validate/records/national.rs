@@ -4,8 +4,8 @@
 use crate::model::ranking::RANKING_PERIOD_FORMS;
 use crate::model::target::DEADLINE_FORMS;
 use crate::model::{Indicator, Observation, Ranking, Source, Target};
-use crate::validate::reader::Integer;
 use crate::validate::draft::record;
+use crate::validate::reader::Integer;
 use crate::value::{check_url, Country, Date, Period, PeriodForm, Region, Slug, TextRule};
 
 record! {

@@ -147,9 +147,7 @@ fn unique_id<'d>(
 }
 
 /// The valid records of a list, with their index.
-fn valid<T>(
-    list: &[super::draft::Checked<T>],
-) -> impl Iterator<Item = (usize, &At<T>)> + '_ {
+fn valid<T>(list: &[super::draft::Checked<T>]) -> impl Iterator<Item = (usize, &At<T>)> + '_ {
     list.iter()
         .enumerate()
         .filter_map(|(i, c)| c.valid().map(|a| (i, a)))

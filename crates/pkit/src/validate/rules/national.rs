@@ -58,7 +58,7 @@ pub(super) fn observations(rules: &mut Rules<'_>, observations: &[Checked<DraftO
             .and_then(|p| rules.period_not_future(p, || format!("{base}/period")));
         let published = match &o.published_on {
             Checked::Valid(d) => rules
-                .not_future(&d, || format!("{base}/published_on"))
+                .not_future(d, || format!("{base}/published_on"))
                 .map(Some),
             Checked::Absent => Some(None),
             Checked::Invalid => None,

@@ -1,0 +1,616 @@
+//! The columns of every table, declared once: each column's name, where its value sits in
+//! the document ([`Source`]), and how a row's value is got ([`Cells`]). The table builder, the
+//! CSV writer (through the tables) and the CSV reader (through [`TableName::layout`]) all
+//! read these declarations.
+//!
+//! Each table has a guard beside its columns: a pattern that names every field of its record,
+//! so adding a field to a record stops the build here until the table has a column for it.
+
+use std::borrow::Cow;
+
+use super::TableName;
+use crate::model::{
+    Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service,
+    Source as DocumentSource, Target,
+};
+use crate::value::{Country, Date, FiscalYear, Period};
+use crate::Registry;
+
+/// Where a column's value sits in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A field of the record.
+    Field(&'static str),
+    /// A field of an object inside the record (`headquarters`, `identifiers`, `source`).
+    Nested(&'static str, &'static str),
+    /// A list of words, joined by `;` in the column (`services`).
+    List(&'static str),
+    /// The id of the company a child record belongs to (`company_id`).
+    Company,
+    /// Computed from the record; not a field of the document.
+    Derived,
+}
+
+/// One row as the getters see it: the record, the registry it belongs to, and its index among
+/// the records of its kind.
+pub(crate) struct Row<'r, R> {
+    pub(crate) record: &'r R,
+    pub(crate) registry: &'r Registry,
+    pub(crate) index: usize,
+}
+
+impl<R> Clone for Row<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Row<'_, R> {}
+
+/// A value of a repeating text column: its distinct values are stored once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Key<'r> {
+    /// Text of the record, or of a vocabulary.
+    Text(&'r str),
+    /// A country code.
+    Country(Country),
+    /// A period, written as in documents.
+    Period(Period),
+    /// A fiscal year, as its label.
+    FiscalYear(FiscalYear),
+}
+
+impl Key<'_> {
+    /// The text of the value.
+    pub(crate) fn text(&self) -> Cow<'_, str> {
+        match self {
+            Key::Text(s) => Cow::Borrowed(s),
+            Key::Country(c) => Cow::Borrowed(c.as_str()),
+            Key::Period(p) => Cow::Owned(p.to_string()),
+            Key::FiscalYear(y) => Cow::Owned(y.to_string()),
+        }
+    }
+}
+
+/// How a column gets each row's value, and so the kind of column it is.
+pub(crate) enum Cells<R: 'static> {
+    /// Text, stored row by row.
+    Text(for<'r> fn(Row<'r, R>) -> Option<Cow<'r, str>>),
+    /// Text that repeats, stored as a dictionary.
+    Repeated(for<'r> fn(Row<'r, R>) -> Option<Key<'r>>),
+    /// Unsigned integers.
+    UInt(for<'r> fn(Row<'r, R>) -> Option<u64>),
+    /// Dates.
+    Date(for<'r> fn(Row<'r, R>) -> Option<Date>),
+    /// Booleans.
+    Bool(for<'r> fn(Row<'r, R>) -> Option<bool>),
+    /// The `company_id` of a child table: every company's id once, a code per row.
+    Company,
+}
+
+/// One column: its name, where its value is in the document, its cells.
+pub(crate) struct ColumnSpec<R: 'static> {
+    pub(crate) name: &'static str,
+    pub(crate) source: Source,
+    pub(crate) cells: Cells<R>,
+}
+
+/// What the CSV reader needs to know of a column: its name, where its value goes in the
+/// document, and whether its cells are JSON numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Layout {
+    pub(crate) name: &'static str,
+    pub(crate) source: Source,
+    pub(crate) number: bool,
+}
+
+impl<R> ColumnSpec<R> {
+    fn layout(&self) -> Layout {
+        Layout {
+            name: self.name,
+            source: self.source,
+            number: matches!(self.cells, Cells::UInt(_)),
+        }
+    }
+}
+
+impl TableName {
+    /// The table's columns as the CSV form lays them out, in order.
+    pub(crate) fn layout(self) -> Vec<Layout> {
+        fn of<R>(columns: &[ColumnSpec<R>]) -> Vec<Layout> {
+            columns.iter().map(ColumnSpec::layout).collect()
+        }
+        match self {
+            TableName::Companies => of(COMPANIES),
+            TableName::Offices => of(OFFICES),
+            TableName::Certifications => of(CERTIFICATIONS),
+            TableName::Awards => of(AWARDS),
+            TableName::Exports => of(EXPORTS),
+            TableName::Observations => of(OBSERVATIONS),
+            TableName::Targets => of(TARGETS),
+            TableName::Rankings => of(RANKINGS),
+        }
+    }
+
+    /// True for a table of records that belong to a company (they carry `company_id`).
+    pub(crate) fn is_child(self) -> bool {
+        self.layout().iter().any(|c| c.source == Source::Company)
+    }
+}
+
+/// A field's text.
+fn text(s: &str) -> Option<Cow<'_, str>> {
+    Some(Cow::Borrowed(s))
+}
+
+/// An optional field's text.
+fn opt_text(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+/// The services of a company joined with `;` in document order; `None` when there are none.
+fn services(list: &[Service]) -> Option<Cow<'static, str>> {
+    if list.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = list.iter().map(|s| s.as_str()).collect();
+    Some(Cow::Owned(words.join(";")))
+}
+
+/// A column of a field of the record.
+const fn field<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
+    ColumnSpec {
+        name,
+        source: Source::Field(name),
+        cells,
+    }
+}
+
+/// A column of a field of an object inside the record, named `{object}_{key}` or `key`.
+const fn nested<R>(
+    name: &'static str,
+    object: &'static str,
+    key: &'static str,
+    cells: Cells<R>,
+) -> ColumnSpec<R> {
+    ColumnSpec {
+        name,
+        source: Source::Nested(object, key),
+        cells,
+    }
+}
+
+/// A column computed from the record.
+const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
+    ColumnSpec {
+        name,
+        source: Source::Derived,
+        cells,
+    }
+}
+
+/// The `company_id` column of a child table.
+const fn company_id<R>() -> ColumnSpec<R> {
+    ColumnSpec {
+        name: "company_id",
+        source: Source::Company,
+        cells: Cells::Company,
+    }
+}
+
+/// The three columns of a record's optional source.
+macro_rules! source_columns {
+    ($record:ident, |$r:ident| $source:expr) => {
+        [
+            nested(
+                "source_publisher",
+                "source",
+                "publisher",
+                Cells::Text(|$r: Row<'_, $record>| {
+                    $source.map(|s: &DocumentSource| Cow::Borrowed(s.publisher.as_str()))
+                }),
+            ),
+            nested(
+                "source_title",
+                "source",
+                "title",
+                Cells::Text(|$r: Row<'_, $record>| {
+                    $source.and_then(|s: &DocumentSource| opt_text(&s.title))
+                }),
+            ),
+            nested(
+                "source_url",
+                "source",
+                "url",
+                Cells::Text(|$r: Row<'_, $record>| {
+                    $source.and_then(|s: &DocumentSource| opt_text(&s.url))
+                }),
+            ),
+        ]
+    };
+}
+
+/// The columns of `companies`.
+pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
+    field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+    field("legal_name", Cells::Text(|r| text(&r.record.legal_name))),
+    field(
+        "trade_name",
+        Cells::Text(|r| opt_text(&r.record.trade_name)),
+    ),
+    field(
+        "legal_form",
+        Cells::Repeated(|r| Some(Key::Text(r.record.legal_form.as_str()))),
+    ),
+    nested(
+        "ntn",
+        "identifiers",
+        "ntn",
+        Cells::Text(|r| opt_text(&r.record.identifiers.ntn)),
+    ),
+    nested(
+        "cuin",
+        "identifiers",
+        "cuin",
+        Cells::Text(|r| opt_text(&r.record.identifiers.cuin)),
+    ),
+    nested(
+        "lei",
+        "identifiers",
+        "lei",
+        Cells::Text(|r| opt_text(&r.record.identifiers.lei)),
+    ),
+    nested(
+        "pseb",
+        "identifiers",
+        "pseb",
+        Cells::Text(|r| opt_text(&r.record.identifiers.pseb)),
+    ),
+    field("founded_on", Cells::Date(|r| r.record.founded_on)),
+    nested(
+        "headquarters_city",
+        "headquarters",
+        "city",
+        Cells::Text(|r| text(&r.record.headquarters.city)),
+    ),
+    nested(
+        "headquarters_region",
+        "headquarters",
+        "region",
+        Cells::Repeated(|r| Some(Key::Text(r.record.headquarters.region.code()))),
+    ),
+    field("website", Cells::Text(|r| opt_text(&r.record.website))),
+    field("email", Cells::Text(|r| opt_text(&r.record.email))),
+    field("employees", Cells::UInt(|r| r.record.employees)),
+    ColumnSpec {
+        name: "services",
+        source: Source::List("services"),
+        cells: Cells::Text(|r| services(&r.record.services)),
+    },
+];
+
+/// Every field of a company is a column above, or a child table.
+const _: fn(&Company) = |Company {
+                             id: _,
+                             legal_name: _,
+                             trade_name: _,
+                             legal_form: _,
+                             identifiers: _,
+                             founded_on: _,
+                             headquarters: _,
+                             website: _,
+                             email: _,
+                             employees: _,
+                             services: _,
+                             offices: _,
+                             certifications: _,
+                             awards: _,
+                             exports: _,
+                         }| {};
+
+/// The columns of `offices`.
+pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
+    company_id(),
+    field(
+        "country",
+        Cells::Repeated(|r| Some(Key::Country(r.record.country))),
+    ),
+    field("city", Cells::Text(|r| text(&r.record.city))),
+    field("opened_on", Cells::Date(|r| r.record.opened_on)),
+];
+
+/// Every field of an office is a column above.
+const _: fn(&Office) = |Office {
+                            country: _,
+                            city: _,
+                            opened_on: _,
+                        }| {};
+
+/// The columns of `certifications`; the status is derived on the registry's `as_of`.
+pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
+    company_id(),
+    field(
+        "scheme",
+        Cells::Repeated(|r| Some(Key::Text(r.record.scheme.as_str()))),
+    ),
+    field(
+        "edition",
+        Cells::Repeated(|r| Some(Key::Text(&r.record.edition))),
+    ),
+    field("level", Cells::UInt(|r| r.record.level.map(u64::from))),
+    field(
+        "appraisal",
+        Cells::Repeated(|r| r.record.appraisal.map(|a| Key::Text(a.as_str()))),
+    ),
+    field(
+        "certificate_number",
+        Cells::Text(|r| opt_text(&r.record.certificate_number)),
+    ),
+    field("issuer", Cells::Text(|r| text(&r.record.issuer))),
+    field(
+        "accredited_by",
+        Cells::Text(|r| opt_text(&r.record.accredited_by)),
+    ),
+    field("issued_on", Cells::Date(|r| Some(r.record.issued_on))),
+    field("expires_on", Cells::Date(|r| Some(r.record.expires_on))),
+    field(
+        "status",
+        Cells::Repeated(|r| Some(Key::Text(r.record.status.as_str()))),
+    ),
+    field("scope", Cells::Text(|r| opt_text(&r.record.scope))),
+    derived(
+        "effective_expiry",
+        Cells::Date(|r| Some(r.record.effective_expiry())),
+    ),
+    derived(
+        "derived_status",
+        Cells::Repeated(|r| Some(Key::Text(r.record.status_on(r.registry.as_of()).as_str()))),
+    ),
+];
+
+/// Every field of a certification is a column above.
+const _: fn(&Certification) = |Certification {
+                                   scheme: _,
+                                   edition: _,
+                                   level: _,
+                                   appraisal: _,
+                                   certificate_number: _,
+                                   issuer: _,
+                                   accredited_by: _,
+                                   issued_on: _,
+                                   expires_on: _,
+                                   status: _,
+                                   scope: _,
+                               }| {};
+
+/// The columns of `awards`.
+pub(crate) const AWARDS: &[ColumnSpec<Award>] = &[
+    company_id(),
+    field(
+        "program",
+        Cells::Repeated(|r| Some(Key::Text(r.record.program.as_str()))),
+    ),
+    field(
+        "program_name",
+        Cells::Text(|r| opt_text(&r.record.program_name)),
+    ),
+    field("year", Cells::UInt(|r| Some(u64::from(r.record.year)))),
+    field(
+        "category",
+        Cells::Repeated(|r| Some(Key::Text(r.record.category.as_str()))),
+    ),
+    field(
+        "result",
+        Cells::Repeated(|r| Some(Key::Text(r.record.result.as_str()))),
+    ),
+    field("entry", Cells::Text(|r| text(&r.record.entry))),
+    field(
+        "host_country",
+        Cells::Repeated(|r| r.record.host_country.map(Key::Country)),
+    ),
+];
+
+/// Every field of an award is a column above.
+const _: fn(&Award) = |Award {
+                           program: _,
+                           program_name: _,
+                           year: _,
+                           category: _,
+                           result: _,
+                           entry: _,
+                           host_country: _,
+                       }| {};
+
+/// The columns of `exports`.
+pub(crate) const EXPORTS: &[ColumnSpec<ExportRecord>] = &[
+    company_id(),
+    field(
+        "period",
+        Cells::Repeated(|r| Some(Key::Period(r.record.period))),
+    ),
+    field("amount_usd", Cells::UInt(|r| Some(r.record.amount_usd))),
+    field(
+        "market",
+        Cells::Repeated(|r| r.record.market.map(Key::Country)),
+    ),
+    field(
+        "service",
+        Cells::Repeated(|r| r.record.service.map(|s| Key::Text(s.as_str()))),
+    ),
+    derived(
+        "fiscal_year",
+        Cells::Repeated(|r| {
+            r.record
+                .period
+                .fiscal_year()
+                .map(|y| Key::FiscalYear(FiscalYear::new(y)))
+        }),
+    ),
+    derived(
+        "period_start",
+        Cells::Date(|r| Some(r.record.period.first_day())),
+    ),
+    derived(
+        "period_end",
+        Cells::Date(|r| Some(r.record.period.last_day())),
+    ),
+];
+
+/// Every field of an export record is a column above.
+const _: fn(&ExportRecord) = |ExportRecord {
+                                  period: _,
+                                  amount_usd: _,
+                                  market: _,
+                                  service: _,
+                              }| {};
+
+/// The columns of `observations`.
+pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
+    let [publisher, title, url] = source_columns!(Observation, |r| Some(&r.record.source));
+    [
+        field(
+            "indicator",
+            Cells::Text(|r| text(r.record.indicator.as_str())),
+        ),
+        field("region", Cells::Text(|r| text(r.record.region.code()))),
+        field(
+            "period",
+            Cells::Text(|r| Some(Cow::Owned(r.record.period.to_string()))),
+        ),
+        field("value", Cells::UInt(|r| Some(r.record.value))),
+        publisher,
+        title,
+        url,
+        field("published_on", Cells::Date(|r| r.record.published_on)),
+        field("note", Cells::Text(|r| opt_text(&r.record.note))),
+        derived(
+            "period_start",
+            Cells::Date(|r| Some(r.record.period.first_day())),
+        ),
+        derived(
+            "period_end",
+            Cells::Date(|r| Some(r.record.period.last_day())),
+        ),
+        derived(
+            "is_current",
+            Cells::Bool(|r| Some(r.registry.is_current(r.index))),
+        ),
+    ]
+};
+
+/// Every field of an observation is a column above.
+const _: fn(&Observation) = |Observation {
+                                 indicator: _,
+                                 region: _,
+                                 period: _,
+                                 value: _,
+                                 source: _,
+                                 published_on: _,
+                                 note: _,
+                             }| {};
+
+/// The columns of `targets`.
+pub(crate) const TARGETS: &[ColumnSpec<Target>] = &{
+    let [publisher, title, url] = source_columns!(Target, |r| r.record.source.as_ref());
+    [
+        field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+        field(
+            "indicator",
+            Cells::Text(|r| text(r.record.indicator.as_str())),
+        ),
+        field("region", Cells::Text(|r| text(r.record.region.code()))),
+        field("value", Cells::UInt(|r| Some(r.record.value))),
+        field(
+            "deadline",
+            Cells::Text(|r| Some(Cow::Owned(r.record.deadline.to_string()))),
+        ),
+        field("stated_by", Cells::Text(|r| text(&r.record.stated_by))),
+        field("stated_on", Cells::Date(|r| r.record.stated_on)),
+        publisher,
+        title,
+        url,
+        field("note", Cells::Text(|r| opt_text(&r.record.note))),
+        derived(
+            "deadline_end",
+            Cells::Date(|r| Some(r.record.deadline.last_day())),
+        ),
+    ]
+};
+
+/// Every field of a target is a column above.
+const _: fn(&Target) = |Target {
+                            id: _,
+                            indicator: _,
+                            region: _,
+                            value: _,
+                            deadline: _,
+                            stated_by: _,
+                            stated_on: _,
+                            source: _,
+                            note: _,
+                        }| {};
+
+/// The columns of `rankings`.
+pub(crate) const RANKINGS: &[ColumnSpec<Ranking>] = &{
+    let [publisher, title, url] = source_columns!(Ranking, |r| r.record.source.as_ref());
+    [
+        field("index", Cells::Text(|r| text(&r.record.index))),
+        field("publisher", Cells::Text(|r| text(&r.record.publisher))),
+        field(
+            "period",
+            Cells::Text(|r| Some(Cow::Owned(r.record.period.to_string()))),
+        ),
+        field("metric", Cells::Text(|r| text(&r.record.metric))),
+        field("country", Cells::Text(|r| text(r.record.country.as_str()))),
+        field("rank", Cells::UInt(|r| Some(r.record.rank))),
+        field("out_of", Cells::UInt(|r| r.record.out_of)),
+        publisher,
+        title,
+        url,
+        field("note", Cells::Text(|r| opt_text(&r.record.note))),
+    ]
+};
+
+/// Every field of a ranking is a column above.
+const _: fn(&Ranking) = |Ranking {
+                             index: _,
+                             publisher: _,
+                             period: _,
+                             metric: _,
+                             country: _,
+                             rank: _,
+                             out_of: _,
+                             source: _,
+                             note: _,
+                         }| {};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_are_joined_in_order() {
+        assert_eq!(services(&[]), None);
+        assert_eq!(
+            services(&[Service::Fintech, Service::Bpo]).as_deref(),
+            Some("fintech;bpo")
+        );
+        assert_eq!(services(&[Service::Gaming]).as_deref(), Some("gaming"));
+    }
+
+    #[test]
+    fn every_table_lays_out_its_columns_with_unique_names() {
+        for &table in TableName::ALL {
+            let layout = table.layout();
+            let mut names: Vec<&str> = layout.iter().map(|c| c.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), layout.len(), "{table}");
+            assert_eq!(
+                table.is_child(),
+                layout.first().map(|c| c.source) == Some(Source::Company),
+                "{table}: company_id comes first in a child table"
+            );
+        }
+    }
+}

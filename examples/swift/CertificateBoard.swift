@@ -51,7 +51,7 @@ func loadBoard(assetText: String, days: Int64 = 90) -> Board {
             rows: rows,
             warnings: registry.warnings().map { "\($0.path): \($0.message)" }
         )
-    } catch PkitError.Invalid(let issues) {
+    } catch PkitError.Invalid(let issues, _) {
         // Every issue of the document at once, errors and warnings; show the errors.
         return .rejected(problems: issues
             .filter { $0.severity == .error }

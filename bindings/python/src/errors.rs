@@ -23,12 +23,11 @@ pub struct Issue {
     inner: pkit::Issue,
 }
 
+/// `str(issue)` is the core's text of the issue: `PATH: severity code: message`, or for CSV
+/// `FILE:LINE[:COLUMN]: severity code: message (PATH)`.
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.inner.location {
-            Some(location) => write!(f, "{location}: {}", self.inner),
-            None => self.inner.fmt(f),
-        }
+        self.inner.fmt(f)
     }
 }
 
@@ -135,36 +134,6 @@ pub(crate) fn issues(issues: &[pkit::Issue]) -> Vec<Issue> {
         .collect()
 }
 
-/// The text of `str(ValidationError)`: the count, then the first issues one per line.
-fn summary(issues: &[pkit::Issue]) -> String {
-    let errors = issues.iter().filter(|i| i.is_error()).count();
-    let warnings = issues.len() - errors;
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let mut text = format!("invalid registry: {}", plural(errors, "error"));
-    if warnings > 0 {
-        text.push_str(&format!(" and {}", plural(warnings, "warning")));
-    }
-    for issue in issues.iter().take(SHOWN) {
-        let issue = Issue {
-            inner: issue.clone(),
-        };
-        text.push_str(&format!("\n  {issue}"));
-    }
-    if issues.len() > SHOWN {
-        text.push_str(&format!(
-            "\n  ... and {} more (see .issues)",
-            issues.len() - SHOWN
-        ));
-    }
-    text
-}
-
 /// Turns a core error into the Python exception a person can act on: `ValidationError` for a
 /// bad document (and for one over the limits), `OSError` (its errno subclass, with the file
 /// name) for a file that cannot be read.
@@ -179,9 +148,9 @@ pub(crate) fn to_py(py: Python<'_>, error: pkit::Error) -> PyErr {
             }
         }
         other => {
-            let found = other.issues();
-            let err = ValidationError::new_err(summary(&found));
-            if let Err(e) = err.value(py).setattr("issues", issues(&found)) {
+            let found = pkit::Report::new(other.issues());
+            let err = ValidationError::new_err(found.summary(SHOWN));
+            if let Err(e) = err.value(py).setattr("issues", issues(found.issues())) {
                 return e;
             }
             err

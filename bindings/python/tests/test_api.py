@@ -171,6 +171,10 @@ def test_csv_round_trip(tmp_path: Path, sample: pkit.Registry) -> None:
     assert first.code == "invalid_date"
     assert first.location == "certifications.csv:2:issued_on"
     assert "certifications.csv:2:issued_on" in str(caught.value)
+    # The location is shown once, before the code, and the path after the message.
+    line = f"certifications.csv:2:issued_on: error invalid_date: {first.message} ({first.path})"
+    assert str(first) == line
+    assert str(caught.value).splitlines()[1] == f"  {line}"
     assert pkit.validate_file(folder)[0] == first
 
 

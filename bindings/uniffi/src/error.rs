@@ -5,6 +5,9 @@ use std::str::FromStr;
 
 use crate::records::Issue;
 
+/// How many issues the summary of an invalid document lists.
+const SHOWN: usize = 10;
+
 /// Why a call failed. Kotlin sees it as the sealed class `PkitException` (`catch (e:
 /// PkitException.Invalid) { e.issues }`), Swift as `PkitError`, Python as the exception
 /// `PkitError` with one subclass per variant.
@@ -14,10 +17,13 @@ use crate::records::Issue;
 pub enum PkitError {
     /// The document has errors; `issues` lists every issue, errors and warnings, in document
     /// order.
-    #[error("the document is invalid: {} issue(s), the first: {}", issues.len(), first(issues))]
+    #[error("{summary}")]
     Invalid {
         /// Every issue of the document.
         issues: Vec<Issue>,
+        /// The issues for a person, as every binding shows them: the counts, then the first
+        /// ten issues one per line (`invalid registry: 2 errors` ...).
+        summary: String,
     },
     /// The document breaks a limit of the spec (256 MiB, nesting 64, strings of 1 MiB);
     /// nothing of it was built.
@@ -55,17 +61,12 @@ pub enum PkitError {
     },
 }
 
-fn first(issues: &[Issue]) -> String {
-    issues
-        .first()
-        .map_or_else(String::new, |i| format!("{}: {}", i.path, i.code))
-}
-
 impl From<pkit::Error> for PkitError {
     fn from(error: pkit::Error) -> PkitError {
         match error {
             pkit::Error::Invalid(report) => PkitError::Invalid {
                 issues: report.issues().iter().map(Issue::from).collect(),
+                summary: report.summary(SHOWN),
             },
             pkit::Error::LimitExceeded(reason) => PkitError::LimitExceeded { reason },
             pkit::Error::Io { path, source } => PkitError::Io {
@@ -121,13 +122,15 @@ mod tests {
     #[test]
     fn core_errors_keep_their_kind() {
         let err = PkitError::from(pkit::Registry::from_json("{}").unwrap_err());
-        let PkitError::Invalid { issues } = &err else {
+        let PkitError::Invalid { issues, summary } = &err else {
             panic!("{err:?}")
         };
         assert_eq!(issues.len(), 2);
+        assert_eq!(err.to_string(), *summary);
         assert!(
-            err.to_string()
-                .starts_with("the document is invalid: 2 issue(s)"),
+            summary.starts_with(
+                "invalid registry: 2 errors\n  /schema_version: error missing_field: "
+            ),
             "{err}"
         );
         let limits = pkit::Limits {

@@ -33,7 +33,10 @@
 //!
 //! // A document with errors is refused with all of them.
 //! match Registry::from_json("{}".into()) {
-//!     Err(PkitError::Invalid { issues }) => assert_eq!(issues.len(), 2),
+//!     Err(PkitError::Invalid { issues, summary }) => {
+//!         assert_eq!(issues.len(), 2);
+//!         assert!(summary.starts_with("invalid registry: 2 errors"));
+//!     }
 //!     other => panic!("{other:?}"),
 //! }
 //!

@@ -155,16 +155,23 @@ fn check_file(file: &Path) -> Option<pkit::Report> {
     }
 }
 
-/// One issue as a line: `FILE:PATH: severity code: message`, or for CSV
-/// `DIR/FILE.csv:LINE:COLUMN: severity code: message (PATH)`.
+/// One issue as a line: the file, then the core's text of the issue: `FILE:PATH: severity
+/// code: message`, or for CSV `DIR/FILE.csv:LINE:COLUMN: severity code: message (PATH)`.
 pub(crate) fn issue_line(name: &str, issue: &pkit::Issue) -> String {
     match &issue.location {
-        None => format!(
-            "{name}:{}: {} {}: {}",
-            issue.path, issue.severity, issue.code, issue.message
-        ),
+        None => format!("{name}:{issue}"),
         Some(_) => format!("{name}/{issue}"),
     }
+}
+
+/// Prints every issue of a rejected document on stderr, then the report's headline and what
+/// was not done.
+pub(crate) fn rejected(name: &str, error: &pkit::Error, not_done: &str) {
+    let report = pkit::Report::new(error.issues());
+    for issue in report.issues() {
+        eprintln!("{}", issue_line(name, issue));
+    }
+    eprintln!("pkit: {name}: {}; {not_done}", report.headline());
 }
 
 fn convert(input: &Path, to: Form, out: Option<&Path>) -> Result<ExitCode, String> {
@@ -174,11 +181,7 @@ fn convert(input: &Path, to: Form, out: Option<&Path>) -> Result<ExitCode, Strin
             return Err(format!("{}: {source}", path.display()))
         }
         Err(e) => {
-            let name = input.to_string_lossy();
-            for issue in e.issues() {
-                eprintln!("{}", issue_line(&name, &issue));
-            }
-            eprintln!("pkit: {name} has errors; nothing converted");
+            rejected(&input.to_string_lossy(), &e, "nothing converted");
             return Ok(ExitCode::from(1));
         }
     };

@@ -96,11 +96,7 @@ pub(crate) fn run(
                 return Err(format!("{}: {source}", path.display()))
             }
             Err(e) => {
-                let name = path.to_string_lossy();
-                for issue in e.issues() {
-                    eprintln!("{}", super::issue_line(&name, &issue));
-                }
-                eprintln!("pkit: {name} has errors; no report");
+                super::rejected(&path.to_string_lossy(), &e, "no report");
                 return Ok(ExitCode::from(1));
             }
         },

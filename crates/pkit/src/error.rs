@@ -8,16 +8,19 @@ use crate::Report;
 ///
 /// # Example
 /// ```
-/// match pkit::Registry::from_json("{}") {
-///     Err(pkit::Error::Invalid(report)) => assert_eq!(report.errors().count(), 2),
+/// let err = pkit::Registry::from_json("{}").unwrap_err();
+/// assert!(err.to_string().starts_with("invalid registry: 2 errors\n  /schema_version: "));
+/// match err {
+///     pkit::Error::Invalid(report) => assert_eq!(report.errors().count(), 2),
 ///     other => panic!("expected an invalid document, got {other:?}"),
 /// }
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The document has errors; the report lists every issue (warnings too).
-    #[error("the document is invalid: {report}", report = summary(.0))]
+    /// The document has errors; the report lists every issue (warnings too). It displays as
+    /// the report's [summary](Report::summary) of ten issues, as every binding shows it.
+    #[error("{}", .0.summary(Error::SHOWN))]
     Invalid(Report),
     /// The document breaks a [`Limits`](crate::Limits) limit (size, depth or string length);
     /// nothing of it was built.
@@ -35,6 +38,9 @@ pub enum Error {
 }
 
 impl Error {
+    /// How many issues the display of [`Error::Invalid`] lists.
+    pub const SHOWN: usize = 10;
+
     /// The issues of the document: the report's for [`Error::Invalid`], a single
     /// `limit_exceeded` for [`Error::LimitExceeded`], none for I/O errors.
     ///
@@ -63,14 +69,5 @@ impl Error {
             }
             _ => Error::Invalid(report),
         }
-    }
-}
-
-fn summary(report: &Report) -> String {
-    let errors = report.errors().count();
-    match report.errors().next() {
-        Some(first) if errors == 1 => format!("1 error: {first}"),
-        Some(first) => format!("{errors} errors, the first: {first}"),
-        None => "no errors".to_owned(),
     }
 }

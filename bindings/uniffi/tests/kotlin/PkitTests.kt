@@ -299,6 +299,7 @@ fun errors() {
     eq("Invalid carries every issue", invalid?.issues, validateJson("{}"))
     eq("Invalid issues", invalid?.issues?.map { it.code }, listOf("missing_field", "missing_field"))
     check("Invalid has a message", invalid?.message?.contains("missing_field") == true)
+    eq("Invalid has the core's summary", invalid?.summary?.lines()?.first(), "invalid registry: 2 errors")
     check("PkitException is an Exception", invalid is Exception)
     val bad = throws<PkitException.Invalid>("bad as_of") {
         Registry.fromJson("""{"schema_version": 1, "as_of": "2024-13-01"}""")

@@ -175,6 +175,7 @@ def sample_api():
 def errors():
     e = raises("Invalid", p.PkitError.Invalid, lambda: p.Registry.from_json("{}"))
     eq("Invalid carries the issues", e.issues if e else None, p.validate_json("{}"))
+    eq("Invalid has the core's summary", e.summary.splitlines()[0] if e else None, "invalid registry: 2 errors")
     check("PkitError is an Exception", isinstance(e, Exception))
     deep = '{"schema_version": 1, "as_of": "2024-06-30", "x": ' + "[" * 70 + "]" * 70 + "}"
     raises("LimitExceeded", p.PkitError.LimitExceeded, lambda: p.Registry.from_json(deep))

@@ -10,7 +10,7 @@
 //! A killed writer can leave its temporary sibling behind. Such leftovers are hidden and
 //! named after the target, `.NAME.pkit-tmp-PID-N-NANOS` (and, for a directory replaced where no
 //! atomic exchange exists, `.NAME.pkit-old-PID-N-NANOS`), so they are easy to recognise and
-//! safe to delete when no pkit is running; [`is_leftover`] tells them apart.
+//! safe to delete when no pkit is running.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -61,19 +61,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     }
     sync_parent(path);
     Ok(())
-}
-
-/// True when `name` is the name of a temporary file or directory that pkit writes beside a
-/// target (`.NAME.pkit-tmp-…`, `.NAME.pkit-old-…`): left behind only by a writer that was
-/// killed.
-///
-/// # Example
-/// ```
-/// assert!(pkit::fs::is_leftover(".registry.json.pkit-tmp-4242-0-123456789"));
-/// assert!(!pkit::fs::is_leftover("registry.json"));
-/// ```
-pub fn is_leftover(name: &str) -> bool {
-    name.starts_with('.') && (name.contains(".pkit-tmp-") || name.contains(".pkit-old-"))
 }
 
 /// A sibling of `target` that no one else uses: `.NAME.pkit-SUFFIX-PID-N-NANOS`, with `N`
@@ -185,13 +172,9 @@ mod tests {
         assert_eq!(a.parent(), target.parent());
         let name = a.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with(".registry.json.pkit-tmp-"), "{name}");
-        assert!(is_leftover(&name));
-        assert!(is_leftover(
-            &sibling(target, "old")
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-        ));
+        let old = sibling(target, "old");
+        let old = old.file_name().unwrap().to_string_lossy();
+        assert!(old.starts_with(".registry.json.pkit-old-"), "{old}");
     }
 
     /// On Linux the directory is exchanged in one step: a reader never finds it missing.

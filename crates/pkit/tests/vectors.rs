@@ -109,14 +109,29 @@ fn every_vector_gives_its_issues() {
     );
 }
 
+/// Every way in for a document gives the same report: the text, its bytes, its file (read
+/// within the size limit), and the issues of the error `Registry::from_path` refuses it with.
 #[test]
-fn validation_is_deterministic() {
+fn every_entry_point_gives_the_same_issues() {
+    let dir = crate::repo_root().join("tests/vectors");
     for (name, document, _) in vectors() {
+        let report = pkit::validate(&document);
         assert_eq!(
-            pkit::validate(&document),
-            pkit::validate(&document),
-            "{name}"
+            pkit::validate_bytes(document.as_bytes()),
+            report,
+            "{name} bytes"
         );
+        let file = dir.join(format!("{name}.json"));
+        assert_eq!(
+            pkit::validate_path(&file).expect("readable"),
+            report,
+            "{name} file"
+        );
+        let refused = match pkit::Registry::from_path(&file) {
+            Ok(registry) => registry.warnings().to_vec(),
+            Err(e) => e.issues(),
+        };
+        assert_eq!(refused, report.issues(), "{name} from_path");
     }
 }
 

@@ -1,16 +1,16 @@
 //! Which column of a CSV file is which field of the document: the tables' own declarations
 //! ([`crate::table::spec`]), seen from the CSV reader.
 
-use crate::table::spec::{Layout, Source};
+use crate::table::spec::{ColumnLayout, Origin};
 use crate::table::TableName;
 
 /// The columns of `table` that are fields of the document, in order (derived columns are not
 /// read back).
-pub(super) fn layout(table: TableName) -> Vec<Layout> {
+pub(super) fn layout(table: TableName) -> Vec<ColumnLayout> {
     table
         .layout()
         .into_iter()
-        .filter(|c| c.source != Source::Derived)
+        .filter(|c| c.source != Origin::Derived)
         .collect()
 }
 
@@ -19,5 +19,5 @@ pub(super) fn is_derived(table: TableName, name: &str) -> bool {
     table
         .layout()
         .iter()
-        .any(|c| c.source == Source::Derived && c.name == name)
+        .any(|c| c.source == Origin::Derived && c.name == name)
 }

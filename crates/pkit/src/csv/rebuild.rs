@@ -7,7 +7,7 @@ use super::layout::{is_derived, layout};
 use super::source::{read_sheet, Files, ReadStop, Sheet};
 use super::{file_name, located, REGISTRY_FILE};
 use crate::issue::Location;
-use crate::table::spec::{Layout, Source};
+use crate::table::spec::{ColumnLayout, Origin};
 use crate::table::TableName;
 use crate::{Code, Error, Issue, Limits};
 
@@ -78,9 +78,9 @@ fn read_sheets(files: &impl Files, limits: &Limits) -> Result<Rebuilt, ReadStop>
             sheets.push((table, sheet));
         }
     }
-    let mut builder = Builder {
+    let mut builder = DocumentWriter {
         issues,
-        ..Builder::default()
+        ..DocumentWriter::default()
     };
     builder.document(&registry, &sheets);
     let mut file_rank = known;
@@ -96,7 +96,7 @@ fn read_sheets(files: &impl Files, limits: &Limits) -> Result<Rebuilt, ReadStop>
 
 /// Writes the JSON document and remembers where each value came from.
 #[derive(Default)]
-struct Builder {
+struct DocumentWriter {
     /// The document's bytes (UTF-8: cells are text and serde_json writes strings as UTF-8).
     json: Vec<u8>,
     locations: FxHashMap<String, Location>,
@@ -106,12 +106,12 @@ struct Builder {
 /// A header's columns matched to the table layout.
 struct Columns {
     /// The table's document columns.
-    layout: Vec<Layout>,
+    layout: Vec<ColumnLayout>,
     /// For each layout column, its index in the header.
     index: Vec<Option<usize>>,
 }
 
-impl Builder {
+impl DocumentWriter {
     fn locate(&mut self, path: &str, file: &str, line: u64, column: Option<&str>) {
         self.locations
             .insert(path.to_owned(), Location::csv(file, line, column));
@@ -346,14 +346,14 @@ impl Builder {
         };
         let mut k = 0;
         while k < layout.len() {
-            let Layout {
+            let ColumnLayout {
                 name,
                 source,
                 number,
             } = layout[k];
             match source {
-                Source::Company | Source::Derived => {}
-                Source::Field(key) => {
+                Origin::Company | Origin::Derived => {}
+                Origin::Field(key) => {
                     if let Some(value) = cell(k) {
                         self.key(&mut first, key);
                         self.value(value, number);
@@ -367,7 +367,7 @@ impl Builder {
                         );
                     }
                 }
-                Source::List(key) => {
+                Origin::List(key) => {
                     if let Some(value) = cell(k) {
                         self.key(&mut first, key);
                         self.json.push(b'[');
@@ -387,10 +387,10 @@ impl Builder {
                     }
                     self.locate(&format!("{path}/{key}"), &sheet.file, line, Some(name));
                 }
-                Source::Nested(object, _) => {
+                Origin::Nested(object, _) => {
                     // The run of columns of one nested object.
                     let end = (k..layout.len())
-                        .find(|&j| !matches!(layout[j].source, Source::Nested(o, _) if o == object))
+                        .find(|&j| !matches!(layout[j].source, Origin::Nested(o, _) if o == object))
                         .unwrap_or(layout.len());
                     let present: Vec<usize> = (k..end).filter(|&j| cell(j).is_some()).collect();
                     let object_path = format!("{path}/{object}");
@@ -400,7 +400,7 @@ impl Builder {
                         self.json.push(b'{');
                         let mut inner_first = true;
                         for (j, column) in layout.iter().enumerate().take(end).skip(k) {
-                            let Source::Nested(_, key) = column.source else {
+                            let Origin::Nested(_, key) = column.source else {
                                 continue;
                             };
                             let located_column = columns.index[j].map(|_| column.name);

@@ -13,14 +13,14 @@ use serde::Serialize;
 ///
 /// # Example
 /// ```
-/// use pkit::issue::{Column, Location};
+/// use pkit::issue::{LocationColumn, Location};
 /// let at = Location {
 ///     file: Some("certifications.csv".into()),
 ///     line: 12,
-///     column: Some(Column::Header("expires_on".into())),
+///     column: Some(LocationColumn::Header("expires_on".into())),
 /// };
 /// assert_eq!(at.to_string(), "certifications.csv:12:expires_on");
-/// assert_eq!(Location { file: None, line: 3, column: Some(Column::Char(14)) }.to_string(), "3:14");
+/// assert_eq!(Location { file: None, line: 3, column: Some(LocationColumn::Char(14)) }.to_string(), "3:14");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Location {
@@ -32,20 +32,20 @@ pub struct Location {
     pub line: u64,
     /// The column, when the issue is about one value of the line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<Column>,
+    pub column: Option<LocationColumn>,
 }
 
 /// The column of a [`Location`].
 ///
 /// # Example
 /// ```
-/// use pkit::issue::Column;
-/// assert_eq!(Column::Header("as_of".into()).to_string(), "as_of");
-/// assert_eq!(Column::Char(7).to_string(), "7");
+/// use pkit::issue::LocationColumn;
+/// assert_eq!(LocationColumn::Header("as_of".into()).to_string(), "as_of");
+/// assert_eq!(LocationColumn::Char(7).to_string(), "7");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
-pub enum Column {
+pub enum LocationColumn {
     /// A CSV column, by its header.
     Header(String),
     /// A character of the line, from 1.
@@ -65,7 +65,7 @@ impl Location {
         Location {
             file: Some(file.to_owned()),
             line,
-            column: header.map(|h| Column::Header(h.to_owned())),
+            column: header.map(|h| LocationColumn::Header(h.to_owned())),
         }
     }
 
@@ -91,7 +91,7 @@ impl Location {
         Location {
             file: None,
             line: line as u64,
-            column: Some(Column::Char(column as u64)),
+            column: Some(LocationColumn::Char(column as u64)),
         }
     }
 }
@@ -110,11 +110,11 @@ impl fmt::Display for Location {
     }
 }
 
-impl fmt::Display for Column {
+impl fmt::Display for LocationColumn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Column::Header(header) => f.write_str(header),
-            Column::Char(n) => write!(f, "{n}"),
+            LocationColumn::Header(header) => f.write_str(header),
+            LocationColumn::Char(n) => write!(f, "{n}"),
         }
     }
 }
@@ -129,12 +129,12 @@ mod tests {
             let l = Location::in_text(text, i);
             (l.line, l.column)
         };
-        assert_eq!(at("ab\ncé\nx", 6), (2, Some(Column::Char(3))));
-        assert_eq!(at("{", 1), (1, Some(Column::Char(2))));
-        assert_eq!(at("", 0), (1, Some(Column::Char(1))));
-        assert_eq!(at("a\n", 99), (2, Some(Column::Char(1))));
+        assert_eq!(at("ab\ncé\nx", 6), (2, Some(LocationColumn::Char(3))));
+        assert_eq!(at("{", 1), (1, Some(LocationColumn::Char(2))));
+        assert_eq!(at("", 0), (1, Some(LocationColumn::Char(1))));
+        assert_eq!(at("a\n", 99), (2, Some(LocationColumn::Char(1))));
         // Inside `é` (bytes 1..3): the character's own column.
-        assert_eq!(at("aé", 2), (1, Some(Column::Char(2))));
+        assert_eq!(at("aé", 2), (1, Some(LocationColumn::Char(2))));
     }
 
     #[test]

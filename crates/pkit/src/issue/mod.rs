@@ -21,7 +21,7 @@ mod report;
 mod vocabulary;
 
 pub use code::{Code, Severity, UnknownCode};
-pub use location::{Column, Location};
+pub use location::{Location, LocationColumn};
 pub(crate) use parse_error::shorten;
 pub use parse_error::ParseError;
 pub use report::{Issue, Report, Segment};

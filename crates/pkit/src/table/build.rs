@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::spec::{self, Cells, ColumnSpec, Key, Row, Source};
+use super::spec::{self, Cells, ColumnSpec, Key, Origin, Row};
 use super::{Column, Dictionary, Nullable, Strings, Table, TableName, Values};
 use crate::model::Company;
 use crate::Registry;
@@ -151,9 +151,9 @@ fn build<'r, R: 'static>(
     n: usize,
     records: impl Iterator<Item = (Option<usize>, &'r R)>,
 ) -> Table {
-    let mut built: Vec<Builder<'r>> = columns
+    let mut built: Vec<ColumnBuilder<'r>> = columns
         .iter()
-        .map(|c| Builder::new(&c.cells, n, registry))
+        .map(|c| ColumnBuilder::new(&c.cells, n, registry))
         .collect();
     for (index, (company, record)) in records.enumerate() {
         let row = Row {
@@ -170,7 +170,7 @@ fn build<'r, R: 'static>(
         .zip(built)
         .map(|(c, b)| {
             let values = b.finish();
-            if c.source == Source::Derived {
+            if c.source == Origin::Derived {
                 Column::derived(c.name, values)
             } else {
                 Column::field(c.name, values)
@@ -181,7 +181,7 @@ fn build<'r, R: 'static>(
 }
 
 /// One column being filled.
-enum Builder<'r> {
+enum ColumnBuilder<'r> {
     Text(Strings),
     Repeated(Coded<'r>),
     UInt(Nullable<u64>),
@@ -190,16 +190,16 @@ enum Builder<'r> {
     Company(Strings, Nullable<u32>),
 }
 
-impl<'r> Builder<'r> {
-    fn new<R>(cells: &Cells<R>, n: usize, registry: &'r Registry) -> Builder<'r> {
+impl<'r> ColumnBuilder<'r> {
+    fn new<R>(cells: &Cells<R>, n: usize, registry: &'r Registry) -> ColumnBuilder<'r> {
         match cells {
-            Cells::Text(_) => Builder::Text(Strings::with_capacity(n)),
-            Cells::Repeated(_) => Builder::Repeated(Coded::new(n)),
-            Cells::UInt(_) => Builder::UInt(Nullable::with_capacity(n)),
-            Cells::Date(_) => Builder::Date(Nullable::with_capacity(n)),
-            Cells::Bool(_) => Builder::Bool(Nullable::with_capacity(n)),
+            Cells::Text(_) => ColumnBuilder::Text(Strings::with_capacity(n)),
+            Cells::Repeated(_) => ColumnBuilder::Repeated(Coded::new(n)),
+            Cells::UInt(_) => ColumnBuilder::UInt(Nullable::with_capacity(n)),
+            Cells::Date(_) => ColumnBuilder::Date(Nullable::with_capacity(n)),
+            Cells::Bool(_) => ColumnBuilder::Bool(Nullable::with_capacity(n)),
             // Every company's id once; each row is the index of its company.
-            Cells::Company => Builder::Company(
+            Cells::Company => ColumnBuilder::Company(
                 registry
                     .companies()
                     .iter()
@@ -213,12 +213,12 @@ impl<'r> Builder<'r> {
     #[inline]
     fn push<R>(&mut self, cells: &Cells<R>, row: Row<'r, R>, company: Option<usize>) {
         match (self, cells) {
-            (Builder::Text(v), Cells::Text(get)) => v.push(get(row)),
-            (Builder::Repeated(v), Cells::Repeated(get)) => v.push(get(row)),
-            (Builder::UInt(v), Cells::UInt(get)) => v.push(get(row)),
-            (Builder::Date(v), Cells::Date(get)) => v.push(get(row)),
-            (Builder::Bool(v), Cells::Bool(get)) => v.push(get(row)),
-            (Builder::Company(_, codes), Cells::Company) => {
+            (ColumnBuilder::Text(v), Cells::Text(get)) => v.push(get(row)),
+            (ColumnBuilder::Repeated(v), Cells::Repeated(get)) => v.push(get(row)),
+            (ColumnBuilder::UInt(v), Cells::UInt(get)) => v.push(get(row)),
+            (ColumnBuilder::Date(v), Cells::Date(get)) => v.push(get(row)),
+            (ColumnBuilder::Bool(v), Cells::Bool(get)) => v.push(get(row)),
+            (ColumnBuilder::Company(_, codes), Cells::Company) => {
                 codes.push(company.and_then(|c| u32::try_from(c).ok()))
             }
             // A builder is made from its column's cells: the kinds always agree.
@@ -228,12 +228,12 @@ impl<'r> Builder<'r> {
 
     fn finish(self) -> Values {
         match self {
-            Builder::Text(v) => Values::Text(v),
-            Builder::Repeated(v) => v.finish(),
-            Builder::UInt(v) => Values::UInt(v),
-            Builder::Date(v) => Values::Date(v),
-            Builder::Bool(v) => Values::Bool(v),
-            Builder::Company(ids, codes) => Values::Dictionary(Dictionary::new(codes, ids)),
+            ColumnBuilder::Text(v) => Values::Text(v),
+            ColumnBuilder::Repeated(v) => v.finish(),
+            ColumnBuilder::UInt(v) => Values::UInt(v),
+            ColumnBuilder::Date(v) => Values::Date(v),
+            ColumnBuilder::Bool(v) => Values::Bool(v),
+            ColumnBuilder::Company(ids, codes) => Values::Dictionary(Dictionary::new(codes, ids)),
         }
     }
 }

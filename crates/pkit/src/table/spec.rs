@@ -1,5 +1,5 @@
 //! The columns of every table, declared once: each column's name, where its value sits in
-//! the document ([`Source`]), and how a row's value is got ([`Cells`]). The table builder, the
+//! the document ([`Origin`]), and how a row's value is got ([`Cells`]). The table builder, the
 //! CSV writer (through the tables) and the CSV reader (through [`TableName::layout`]) all
 //! read these declarations.
 //!
@@ -10,15 +10,15 @@ use std::borrow::Cow;
 
 use super::TableName;
 use crate::model::{
-    Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service,
-    Source as DocumentSource, Target,
+    Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service, Source,
+    Target,
 };
 use crate::value::{Country, Date, FiscalYear, Period};
 use crate::Registry;
 
 /// Where a column's value sits in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Source {
+pub(crate) enum Origin {
     /// A field of the record.
     Field(&'static str),
     /// A field of an object inside the record (`headquarters`, `identifiers`, `source`).
@@ -91,22 +91,22 @@ pub(crate) enum Cells<R: 'static> {
 /// One column: its name, where its value is in the document, its cells.
 pub(crate) struct ColumnSpec<R: 'static> {
     pub(crate) name: &'static str,
-    pub(crate) source: Source,
+    pub(crate) source: Origin,
     pub(crate) cells: Cells<R>,
 }
 
 /// What the CSV reader needs to know of a column: its name, where its value goes in the
 /// document, and whether its cells are JSON numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Layout {
+pub(crate) struct ColumnLayout {
     pub(crate) name: &'static str,
-    pub(crate) source: Source,
+    pub(crate) source: Origin,
     pub(crate) number: bool,
 }
 
 impl<R> ColumnSpec<R> {
-    fn layout(&self) -> Layout {
-        Layout {
+    fn layout(&self) -> ColumnLayout {
+        ColumnLayout {
             name: self.name,
             source: self.source,
             number: matches!(self.cells, Cells::UInt(_)),
@@ -116,8 +116,8 @@ impl<R> ColumnSpec<R> {
 
 impl TableName {
     /// The table's columns as the CSV form lays them out, in order.
-    pub(crate) fn layout(self) -> Vec<Layout> {
-        fn of<R>(columns: &[ColumnSpec<R>]) -> Vec<Layout> {
+    pub(crate) fn layout(self) -> Vec<ColumnLayout> {
+        fn of<R>(columns: &[ColumnSpec<R>]) -> Vec<ColumnLayout> {
             columns.iter().map(ColumnSpec::layout).collect()
         }
         match self {
@@ -134,7 +134,7 @@ impl TableName {
 
     /// True for a table of records that belong to a company (they carry `company_id`).
     pub(crate) fn is_child(self) -> bool {
-        self.layout().iter().any(|c| c.source == Source::Company)
+        self.layout().iter().any(|c| c.source == Origin::Company)
     }
 }
 
@@ -161,7 +161,7 @@ fn services(list: &[Service]) -> Option<Cow<'static, str>> {
 const fn field<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
     ColumnSpec {
         name,
-        source: Source::Field(name),
+        source: Origin::Field(name),
         cells,
     }
 }
@@ -175,7 +175,7 @@ const fn nested<R>(
 ) -> ColumnSpec<R> {
     ColumnSpec {
         name,
-        source: Source::Nested(object, key),
+        source: Origin::Nested(object, key),
         cells,
     }
 }
@@ -184,7 +184,7 @@ const fn nested<R>(
 const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
     ColumnSpec {
         name,
-        source: Source::Derived,
+        source: Origin::Derived,
         cells,
     }
 }
@@ -193,7 +193,7 @@ const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
 const fn company_id<R>() -> ColumnSpec<R> {
     ColumnSpec {
         name: "company_id",
-        source: Source::Company,
+        source: Origin::Company,
         cells: Cells::Company,
     }
 }
@@ -207,7 +207,7 @@ macro_rules! source_columns {
                 "source",
                 "publisher",
                 Cells::Text(|$r: Row<'_, $record>| {
-                    $source.map(|s: &DocumentSource| Cow::Borrowed(s.publisher.as_str()))
+                    $source.map(|s: &Source| Cow::Borrowed(s.publisher.as_str()))
                 }),
             ),
             nested(
@@ -215,16 +215,14 @@ macro_rules! source_columns {
                 "source",
                 "title",
                 Cells::Text(|$r: Row<'_, $record>| {
-                    $source.and_then(|s: &DocumentSource| opt_text(&s.title))
+                    $source.and_then(|s: &Source| opt_text(&s.title))
                 }),
             ),
             nested(
                 "source_url",
                 "source",
                 "url",
-                Cells::Text(|$r: Row<'_, $record>| {
-                    $source.and_then(|s: &DocumentSource| opt_text(&s.url))
-                }),
+                Cells::Text(|$r: Row<'_, $record>| $source.and_then(|s: &Source| opt_text(&s.url))),
             ),
         ]
     };
@@ -284,7 +282,7 @@ pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
     field("employees", Cells::UInt(|r| r.record.employees)),
     ColumnSpec {
         name: "services",
-        source: Source::List("services"),
+        source: Origin::List("services"),
         cells: Cells::Text(|r| services(&r.record.services)),
     },
 ];
@@ -608,7 +606,7 @@ mod tests {
             assert_eq!(names.len(), layout.len(), "{table}");
             assert_eq!(
                 table.is_child(),
-                layout.first().map(|c| c.source) == Some(Source::Company),
+                layout.first().map(|c| c.source) == Some(Origin::Company),
                 "{table}: company_id comes first in a child table"
             );
         }

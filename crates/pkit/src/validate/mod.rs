@@ -21,8 +21,8 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
         return Err(Report::new(vec![limits.too_large(text.len() as u64)]));
     }
     let (draft, mut located) = match walk::read(text, *limits) {
-        walk::Read::Alone(issue) => return Err(Report::new(vec![issue])),
-        walk::Read::Draft { draft, issues } => (draft, issues),
+        walk::Walked::Alone(issue) => return Err(Report::new(vec![issue])),
+        walk::Walked::Draft { draft, issues } => (draft, issues),
     };
     rules::check(&draft, &mut located);
     located.sort_by_key(|l| l.at);

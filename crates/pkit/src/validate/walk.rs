@@ -43,7 +43,7 @@ fn push_pointer(path: &mut String, key: &str) {
 }
 
 /// The outcome of reading: a draft with its issues, or one issue that stands alone.
-pub(crate) enum Read {
+pub(crate) enum Walked {
     Draft {
         draft: DraftRegistry,
         issues: Vec<Located>,
@@ -64,7 +64,7 @@ pub(crate) struct Walker<'a> {
 pub(crate) type Res<T> = Result<T, Stop>;
 
 /// Reads `text` into a draft.
-pub(crate) fn read(text: &str, limits: Limits) -> Read {
+pub(crate) fn read(text: &str, limits: Limits) -> Walked {
     let mut w = Walker {
         text,
         r: Reader::new(text, limits),
@@ -72,15 +72,15 @@ pub(crate) fn read(text: &str, limits: Limits) -> Read {
         issues: Vec::new(),
     };
     match w.document() {
-        Ok(Some(draft)) => Read::Draft {
+        Ok(Some(draft)) => Walked::Draft {
             draft,
             issues: w.issues,
         },
-        Ok(None) => Read::Alone(w.issues.pop().map_or_else(
+        Ok(None) => Walked::Alone(w.issues.pop().map_or_else(
             || Issue::new(Code::InvalidType, "", "the document must be a JSON object"),
             |l| l.issue,
         )),
-        Err(stop) => Read::Alone(stop_issue(text, stop, limits)),
+        Err(stop) => Walked::Alone(stop_issue(text, stop, limits)),
     }
 }
 

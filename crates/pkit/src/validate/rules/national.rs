@@ -5,13 +5,13 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{unique_id, valid, FirstSeen, Rules};
 use crate::issue::Code;
-use crate::model::observation::supersedes;
+use crate::model::observation::{supersedes, Figure};
 use crate::model::{Indicator, Unit};
 use crate::validate::draft::{At, Checked};
 use crate::validate::reader::Integer;
 use crate::validate::records::{DraftObservation, DraftRanking, DraftTarget};
 use crate::validate::walk::{check_integer, check_usd};
-use crate::value::{Date, FiscalYear, Period, Region};
+use crate::value::{Date, FiscalYear, Period};
 
 /// Checks a value whose unit depends on the indicator; returns it when valid.
 fn indicator_value(
@@ -42,8 +42,6 @@ struct Current {
     value: Option<u64>,
     value_at: usize,
 }
-
-type Figure = (Indicator, Region, Period);
 
 pub(super) fn observations(rules: &mut Rules<'_>, observations: &[Checked<DraftObservation>]) {
     // (indicator, region, period) -> the vintages seen, in document order.

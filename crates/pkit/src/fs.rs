@@ -103,9 +103,16 @@ pub(crate) fn sync_dir(dir: &Path) {
 pub(crate) fn replace_dir(tmp: &Path, target: &Path) -> std::io::Result<()> {
     sync_dir(tmp);
     if std::fs::symlink_metadata(target).is_err() {
-        std::fs::rename(tmp, target)?;
-        sync_parent(target);
-        return Ok(());
+        match std::fs::rename(tmp, target) {
+            Ok(()) => {
+                sync_parent(target);
+                return Ok(());
+            }
+            // Another writer put a directory there in the meantime: replace it below, as one
+            // that existed (found by two threads writing one new directory at once).
+            Err(_) if std::fs::symlink_metadata(target).is_ok() => {}
+            Err(e) => return Err(e),
+        }
     }
     #[cfg(target_os = "linux")]
     {

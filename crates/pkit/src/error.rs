@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::Report;
+use crate::issue::Report;
 
 /// Why a registry could not be loaded.
 ///
@@ -49,11 +49,11 @@ impl Error {
     /// let err = pkit::Registry::from_json("[]").unwrap_err();
     /// assert_eq!(err.issues()[0].code, pkit::Code::InvalidType);
     /// ```
-    pub fn issues(&self) -> Vec<crate::Issue> {
+    pub fn issues(&self) -> Vec<crate::issue::Issue> {
         match self {
             Error::Invalid(report) => report.issues().to_vec(),
-            Error::LimitExceeded(message) => vec![crate::Issue::new(
-                crate::Code::LimitExceeded,
+            Error::LimitExceeded(message) => vec![crate::issue::Issue::new(
+                crate::issue::Code::LimitExceeded,
                 "",
                 message.clone(),
             )],
@@ -64,7 +64,7 @@ impl Error {
     /// Sorts a rejected document's report into [`Error::LimitExceeded`] or [`Error::Invalid`].
     pub(crate) fn from_report(report: Report) -> Error {
         match report.issues() {
-            [only] if only.code == crate::Code::LimitExceeded => {
+            [only] if only.code == crate::issue::Code::LimitExceeded => {
                 Error::LimitExceeded(only.message.clone())
             }
             _ => Error::Invalid(report),

@@ -1,6 +1,6 @@
 //! Reading files within the size limit, and writing files and directories so that a crash
 //! never leaves half of one: [`write_atomic`]
-//! for files; [`Registry::to_csv_dir`](crate::Registry::to_csv_dir) for CSV directories.
+//! for files; [`Registry::to_csv_dir`](crate::registry::Registry::to_csv_dir) for CSV directories.
 //!
 //! Everything pkit writes is first written in full to a temporary sibling of the target,
 //! synced to disk, and then put in the target's place in one step (a rename; for a directory
@@ -16,7 +16,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::{Error, Limits, Report};
+use crate::error::Error;
+
+use crate::issue::Report;
+
+use crate::limits::Limits;
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`:
 /// readers see the old file or the new one, never a truncated one.
@@ -159,7 +163,7 @@ pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Result<String
     }
     Ok(match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
-        Err(e) => Err(Report::new(vec![crate::Issue::not_utf8(
+        Err(e) => Err(Report::new(vec![crate::issue::Issue::not_utf8(
             e.as_bytes(),
             &e.utf8_error(),
         )])),

@@ -9,8 +9,8 @@ use crate::model::{
     ExportService, Headquarters, Identifiers, LegalForm, Office, Program, Scheme, Service,
     APICTA_CATEGORIES,
 };
+use crate::registry::Registry;
 use crate::value::{Country, Date, Key, Period, Slug, Subdivision};
-use crate::Registry;
 
 /// SplitMix64: a small, fast, well-distributed generator; the same seed gives the same data.
 struct Rng(u64);

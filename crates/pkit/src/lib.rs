@@ -27,8 +27,10 @@
 //!
 //! ## Layout
 //! Data comes in at [`value`] (text becomes typed values), is checked in [`validate`](mod@validate),
-//! lives in [`model`], is computed on in [`analytics`], and leaves through [`schema`] and
-//! serde. Nothing flows backwards.
+//! lives in [`model`], is computed on in [`analytics`] and [`table`], and leaves through
+//! [`schema`], [`csv`] and serde; [`issue`] is the leaf every layer reports through. Nothing flows
+//! backwards: `docs/architecture.md` gives the layers (a test holds the code to them), where
+//! each fact lives, and how to add a field, a rule or a record family.
 //!
 //! ## Features
 //! The crate has no optional features; its dependencies are serde, serde_json, thiserror,

@@ -7,7 +7,13 @@
 
 use std::path::Path;
 
-use crate::{Error, Limits, Registry, Report};
+use crate::error::Error;
+
+use crate::issue::Report;
+
+use crate::limits::Limits;
+
+use crate::registry::Registry;
 
 impl Registry {
     /// Parses and validates a registry document.
@@ -121,7 +127,7 @@ impl Registry {
     ///
     /// # Errors
     /// [`Error::Invalid`] with every issue, each located in the CSV (see
-    /// [`Issue::location`]); [`Error::LimitExceeded`]; [`Error::Io`] when the directory or
+    /// [`Issue::location`](crate::Issue::location)); [`Error::LimitExceeded`]; [`Error::Io`] when the directory or
     /// `registry.csv` cannot be read.
     ///
     /// # Example
@@ -215,12 +221,12 @@ impl Registry {
     }
 }
 
-/// [`validate`] for a file or a CSV directory (see [`Registry::open`]): every issue, errors and
+/// [`validate`](crate::validate()) for a file or a CSV directory (see [`Registry::open`]): every issue, errors and
 /// warnings. Only a file that cannot be read is an `Err`; everything wrong with its content is
 /// in the report.
 ///
 /// # Errors
-/// [`Error::Io`](crate::Error::Io) when the path cannot be read.
+/// [`Error::Io`](crate::error::Error::Io) when the path cannot be read.
 ///
 /// # Example
 /// ```
@@ -234,11 +240,11 @@ impl Registry {
 /// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn validate_path(path: impl AsRef<std::path::Path>) -> Result<Report, crate::Error> {
-    match crate::Registry::open(path) {
+pub fn validate_path(path: impl AsRef<std::path::Path>) -> Result<Report, crate::error::Error> {
+    match crate::registry::Registry::open(path) {
         Ok(registry) => Ok(Report::new(registry.warnings().to_vec())),
-        Err(crate::Error::Invalid(report)) => Ok(report),
-        Err(e @ crate::Error::LimitExceeded(_)) => Ok(Report::new(e.issues())),
+        Err(crate::error::Error::Invalid(report)) => Ok(report),
+        Err(e @ crate::error::Error::LimitExceeded(_)) => Ok(Report::new(e.issues())),
         Err(e) => Err(e),
     }
 }

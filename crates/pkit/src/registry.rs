@@ -5,9 +5,10 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::error::Error;
+use crate::issue::Issue;
 use crate::model::{Company, Observation, Ranking, Target};
 use crate::value::Date;
-use crate::{Error, Issue};
 
 /// A validated registry: companies with their certifications, awards and exports, national
 /// observations, targets and rankings, as of a date.

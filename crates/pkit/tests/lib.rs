@@ -3,6 +3,7 @@
 // Test helpers outside #[test] functions may fail loudly: a broken fixture is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod architecture;
 mod csv;
 mod fuzz_regressions;
 mod limits;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Count;
 use crate::model::{Award, AwardResult, Company};
-use crate::Registry;
+use crate::registry::Registry;
 
 crate::issue::vocabulary! {
     /// What [`Registry::award_tally`] counts awards by.

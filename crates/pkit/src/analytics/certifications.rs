@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{Certification, Company, DerivedStatus, Scheme};
+use crate::registry::Registry;
 use crate::value::Date;
-use crate::Registry;
 
 /// A certificate's derived status on a date.
 ///

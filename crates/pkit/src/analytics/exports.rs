@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Company, ExportService};
+use crate::registry::Registry;
 use crate::value::{Country, FiscalSlot, FiscalYear};
-use crate::Registry;
 
 /// Export revenue of one fiscal year: a company's total, or all companies' together.
 ///

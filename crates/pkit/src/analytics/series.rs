@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::model::observation::current_vintages;
 use crate::model::{Indicator, Observation};
+use crate::registry::Registry;
 use crate::value::{Date, FiscalSlot, FiscalYear, Period, Region};
-use crate::Registry;
 
 /// One period of a [`Series`]: the value current for it and the observation it comes from.
 ///

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::issue::Issue;
 use crate::model::{AwardResult, DerivedStatus, Indicator, LegalForm, Program, Scheme};
+use crate::registry::Registry;
 use crate::value::{Date, Subdivision};
-use crate::{Issue, Registry};
 
 /// A label and how many records carry it.
 ///
@@ -173,7 +174,7 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
-    use crate::Registry;
+    use crate::registry::Registry;
 
     #[test]
     fn sample_summary_agrees_with_a_direct_count() {

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{FiscalYearTotal, Growth};
 use crate::model::{Indicator, Target};
+use crate::registry::Registry;
 use crate::value::{Date, FiscalYear, Period, Region, Slug};
-use crate::Registry;
 
 /// How many years the trailing growth rate looks back from the latest complete year.
 const TRAILING_YEARS: i32 = 3;

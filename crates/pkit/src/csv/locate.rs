@@ -4,7 +4,9 @@ use rustc_hash::FxHashMap;
 
 use super::rebuild::Rebuilt;
 use crate::issue::Location;
-use crate::{Issue, Limits, Registry, Report};
+use crate::issue::{Issue, Report};
+use crate::limits::Limits;
+use crate::registry::Registry;
 
 impl Rebuilt {
     /// Validates the rebuilt document and locates every issue in the CSV.

@@ -21,7 +21,7 @@
 //! # Ok::<(), pkit::Error>(())
 //! ```
 //!
-//! The module is split by job: [`layout`] (which column is which field of the document),
+//! The module is split by job: `layout` (which column is which field of the document),
 //! `write` (the files from the tables), `source` (the files of a directory or of memory, read
 //! into rows), `rebuild` (the rows turned back into a JSON document, every value's place
 //! remembered) and `locate` (the document validated and each issue placed in the CSV).
@@ -34,9 +34,12 @@ mod write;
 
 use std::path::Path;
 
+use crate::error::Error;
 use crate::issue::Location;
+use crate::issue::{Issue, Report};
+use crate::limits::Limits;
+use crate::registry::Registry;
 use crate::table::TableName;
-use crate::{Error, Issue, Limits, Registry, Report};
 use source::{Dir, Files, Memory};
 
 /// The file that holds `schema_version` and `as_of`.

@@ -6,10 +6,12 @@ use rustc_hash::FxHashMap;
 use super::layout::{is_derived, layout};
 use super::source::{read_sheet, Files, ReadStop, Sheet};
 use super::{file_name, located, REGISTRY_FILE};
+use crate::error::Error;
 use crate::issue::Location;
+use crate::issue::{Code, Issue};
+use crate::limits::Limits;
 use crate::table::spec::{ColumnLayout, Origin};
 use crate::table::TableName;
-use crate::{Code, Error, Issue, Limits};
 
 /// A CSV directory turned into a JSON document, with the location of every value.
 pub(super) struct Rebuilt {

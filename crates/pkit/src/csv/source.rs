@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use super::{io, located};
-use crate::{Code, Error, Issue, Limits, Report};
+use crate::error::Error;
+use crate::issue::{Code, Issue, Report};
+use crate::limits::Limits;
 
 /// One CSV file, read.
 pub(super) struct Sheet {

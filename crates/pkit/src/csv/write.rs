@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::{file_name, io, REGISTRY_FILE};
-use crate::{Error, Registry};
+use crate::error::Error;
+use crate::registry::Registry;
 
 fn csv_io(path: &Path) -> impl Fn(::csv::Error) -> Error + '_ {
     move |e| Error::Io {

@@ -3,7 +3,7 @@
 use std::fmt;
 
 super::vocabulary! {
-    /// How bad an [`Issue`](crate::Issue) is.
+    /// How bad an [`Issue`](crate::issue::Issue) is.
     ///
     /// # Example
     /// ```

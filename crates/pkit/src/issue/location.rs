@@ -8,7 +8,7 @@ use serde::Serialize;
 /// files), the line, and the column when the issue is about one cell.
 ///
 /// Issues of a registry read from CSV carry one (`certifications.csv:12:expires_on`); the
-/// JSON Pointer [`Issue::path`](crate::Issue::path) says where the value sits in the document
+/// JSON Pointer [`Issue::path`](crate::issue::Issue::path) says where the value sits in the document
 /// either way.
 ///
 /// # Example

@@ -4,8 +4,8 @@
 //! (which validates them) and written back by [`Registry::to_json`]; the JSON Schema of
 //! [`crate::schema`] is derived from these same types.
 //!
-//! [`Registry::from_json`]: crate::Registry::from_json
-//! [`Registry::to_json`]: crate::Registry::to_json
+//! [`Registry::from_json`]: crate::registry::Registry::from_json
+//! [`Registry::to_json`]: crate::registry::Registry::to_json
 
 mod award;
 mod certification;

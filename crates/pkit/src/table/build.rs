@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use super::spec::{self, Cells, ColumnSpec, Key, Origin, Row};
 use super::{Column, Dictionary, Nullable, Strings, Table, TableName, Values};
 use crate::model::Company;
-use crate::Registry;
+use crate::registry::Registry;
 
 impl Registry {
     /// The table `name` of the registry: one row per record, columns in their fixed order.

@@ -1,8 +1,8 @@
 //! Flat, typed, columnar tables of a registry: one [`Table`] per record family, the one place
 //! the CSV writer and the Python (Arrow) binding read from.
 //!
-//! [`Registry::table`](crate::Registry::table) builds one table and
-//! [`Registry::tables`](crate::Registry::tables) all eight, in the order of [`TableName::ALL`].
+//! [`Registry::table`](crate::registry::Registry::table) builds one table and
+//! [`Registry::tables`](crate::registry::Registry::tables) all eight, in the order of [`TableName::ALL`].
 //! A table is a list of [`Column`]s of equal length; each column holds typed [`Values`] (text,
 //! unsigned integers, dates or booleans), any cell of which may be null. Enums, codes, ids and periods are text in their document form; optional fields
 //! are null when absent; defaults the loader applied (`status: active`, `region: PK`) are

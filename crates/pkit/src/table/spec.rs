@@ -13,8 +13,8 @@ use crate::model::{
     Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service, Source,
     Target,
 };
+use crate::registry::Registry;
 use crate::value::{Country, Date, FiscalYear, Period};
-use crate::Registry;
 
 /// Where a column's value sits in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{Column, ColumnKind, Strings, Table, TableName, Values};
 use crate::model::Company;
-use crate::Registry;
+use crate::registry::Registry;
 
 use ColumnKind::{Bool, Date, Text, UInt};
 
@@ -222,7 +222,7 @@ fn table_names_parse_and_print() {
         assert_eq!(name.to_string().parse::<TableName>(), Ok(name));
     }
     let err = "Companies".parse::<TableName>().unwrap_err();
-    assert_eq!(err.code(), crate::Code::InvalidEnum);
+    assert_eq!(err.code(), crate::issue::Code::InvalidEnum);
     assert!(err
         .to_string()
         .starts_with("`Companies` is not a table: expected one of companies,"));

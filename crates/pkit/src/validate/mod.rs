@@ -5,7 +5,7 @@
 //! byte offset of their value and are sorted by it, so they come in document order. Valid
 //! documents pay for no error collection: the same pass builds the records.
 
-mod draft;
+mod checked;
 pub(crate) mod reader;
 mod records;
 mod rules;
@@ -13,16 +13,18 @@ mod walk;
 
 pub use crate::issue::{Code, Issue, Report, Segment, Severity, UnknownCode};
 
-use crate::{Limits, Registry};
+use crate::limits::Limits;
+
+use crate::registry::Registry;
 
 /// The result of loading: a registry (with its warnings) or the report of a rejected document.
 pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
     if text.len() as u64 > limits.max_bytes {
         return Err(Report::new(vec![limits.too_large(text.len() as u64)]));
     }
-    let (draft, mut located) = match walk::read(text, *limits) {
-        walk::Walked::Alone(issue) => return Err(Report::new(vec![issue])),
-        walk::Walked::Draft { draft, issues } => (draft, issues),
+    let (draft, mut located) = match records::read(text, *limits) {
+        records::Walked::Alone(issue) => return Err(Report::new(vec![issue])),
+        records::Walked::Draft { draft, issues } => (draft, issues),
     };
     rules::check(&draft, &mut located);
     located.sort_by_key(|l| l.at);

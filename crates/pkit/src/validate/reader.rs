@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::Limits;
+use crate::limits::Limits;
 
 /// Why reading stopped: the text is not JSON, or it breaks a limit.
 #[derive(Debug)]

@@ -9,13 +9,29 @@ use std::borrow::Cow;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
-use super::draft::{Checked, Draft, Field, Place};
+use super::checked::{Checked, Finish, Place};
 use super::reader::{Integer, Kind, Reader, Stop};
-use super::records::DraftRegistry;
 use crate::issue::{shorten, Code, Issue, Location, ParseError};
+use crate::limits::Limits;
 use crate::model::Unit;
 use crate::value::{check_text, Period, PeriodForm, TextRule};
-use crate::Limits;
+
+/// One field of a record: its name in the document, whether it is required, and how the
+/// walker reads its value into the draft.
+pub(crate) struct Field<D> {
+    pub(crate) name: &'static str,
+    pub(crate) required: bool,
+    pub(crate) read: for<'a> fn(&mut Walker<'a>, &mut D) -> Res<()>,
+}
+
+/// A record as read: its fields ([`Draft::FIELDS`], read by name), where it stands, and the
+/// model's record it becomes.
+pub(crate) trait Draft: Default + Finish + 'static {
+    /// The record's fields, in the order of the spec.
+    const FIELDS: &'static [Field<Self>];
+    /// Where the record stands in the document.
+    fn place_mut(&mut self) -> &mut Place;
+}
 
 /// An issue and the byte offset it is ordered by.
 #[derive(Debug)]
@@ -42,15 +58,6 @@ fn push_pointer(path: &mut String, key: &str) {
     }
 }
 
-/// The outcome of reading: a draft with its issues, or one issue that stands alone.
-pub(crate) enum Walked {
-    Draft {
-        draft: DraftRegistry,
-        issues: Vec<Located>,
-    },
-    Alone(Issue),
-}
-
 /// Reads a document value by value, keeping the JSON Pointer of where it is and the issues of
 /// each value's own check.
 pub(crate) struct Walker<'a> {
@@ -60,32 +67,23 @@ pub(crate) struct Walker<'a> {
     issues: Vec<Located>,
 }
 
-/// What reading a value gives, unless the text stops being readable JSON.
-pub(crate) type Res<T> = Result<T, Stop>;
-
-/// Reads `text` into a draft.
-pub(crate) fn read(text: &str, limits: Limits) -> Walked {
-    let mut w = Walker {
-        text,
-        r: Reader::new(text, limits),
-        path: Vec::new(),
-        issues: Vec::new(),
-    };
-    match w.document() {
-        Ok(Some(draft)) => Walked::Draft {
-            draft,
-            issues: w.issues,
-        },
-        Ok(None) => Walked::Alone(w.issues.pop().map_or_else(
-            || Issue::new(Code::InvalidType, "", "the document must be a JSON object"),
-            |l| l.issue,
-        )),
-        Err(stop) => Walked::Alone(stop_issue(text, stop, limits)),
+impl<'a> Walker<'a> {
+    /// A walker at the start of `text`, reading within `limits`.
+    pub(crate) fn new(text: &'a str, limits: Limits) -> Walker<'a> {
+        Walker {
+            text,
+            r: Reader::new(text, limits),
+            path: Vec::new(),
+            issues: Vec::new(),
+        }
     }
 }
 
+/// What reading a value gives, unless the text stops being readable JSON.
+pub(crate) type Res<T> = Result<T, Stop>;
+
 /// The one issue for a document that could not be read.
-fn stop_issue(text: &str, stop: Stop, limits: Limits) -> Issue {
+pub(crate) fn stop_issue(text: &str, stop: Stop, limits: Limits) -> Issue {
     match stop {
         Stop::Limit(message) => Issue::new(Code::LimitExceeded, "", message),
         Stop::Syntax {
@@ -402,7 +400,9 @@ impl<'a> Walker<'a> {
         self.number_checked(check_usd)
     }
 
-    fn document(&mut self) -> Res<Option<DraftRegistry>> {
+    /// Reads the top-level value into `draft` by `fields`; false when it is not an object (an
+    /// `invalid_type` is reported). The whole text is read either way.
+    pub(crate) fn document<D>(&mut self, fields: &[Field<D>], draft: &mut D) -> Res<bool> {
         let kind = self.r.peek()?;
         if kind != Kind::Object {
             self.r.skip()?;
@@ -412,32 +412,33 @@ impl<'a> Walker<'a> {
                 Code::InvalidType,
                 format!("the document must be a JSON object, found {}", kind.noun()),
             );
-            return Ok(None);
+            return Ok(false);
         }
-        let mut draft = DraftRegistry::default();
-        self.fields(DraftRegistry::FIELDS, &mut draft)?;
+        self.fields(fields, draft)?;
         self.r.finish()?;
-        if let Checked::Valid(n) = &draft.schema_version {
-            match n.v {
-                Integer::Value(1) => {}
-                Integer::Fractional => {
-                    self.path.push(Step::Key(Cow::Borrowed("schema_version")));
-                    self.issue(n.at, Code::InvalidType, "expected the integer 1");
-                    self.path.pop();
-                }
-                _ => {
-                    let shown: String = self.text[n.at..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '-')
-                        .take(24)
-                        .collect();
-                    self.issues.clear();
-                    self.path.push(Step::Key(Cow::Borrowed("schema_version")));
-                    self.issue(n.at, Code::UnsupportedVersion, format!("schema_version {shown} is not supported; this version of pkit reads version 1"));
-                    return Ok(None);
-                }
-            }
-        }
-        Ok(Some(draft))
+        Ok(true)
+    }
+
+    /// Reports an issue at the top-level field `key`, whose value is at `at`.
+    pub(crate) fn issue_at_key(
+        &mut self,
+        key: &'static str,
+        at: usize,
+        code: Code,
+        message: impl Into<String>,
+    ) {
+        self.path.push(Step::Key(Cow::Borrowed(key)));
+        self.issue(at, code, message);
+        self.path.pop();
+    }
+
+    /// The text from byte offset `at` on.
+    pub(crate) fn text_from(&self, at: usize) -> &'a str {
+        self.text.get(at..).unwrap_or("")
+    }
+
+    /// The issues found, in the order they were found.
+    pub(crate) fn into_issues(self) -> Vec<Located> {
+        self.issues
     }
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::Indicator;
+use crate::registry::Registry;
 use crate::value::Region;
-use crate::Registry;
 
 fn ict(registry: &Registry) -> Series {
     registry.series(Indicator::IctExports, Region::PAKISTAN)

@@ -1,11 +1,11 @@
 //! The fields of a company's certifications, awards and export records (SPEC §1.4–§1.6).
 
+use super::record;
 use crate::model::export::EXPORT_PERIOD_FORMS;
 use crate::model::{
     Appraisal, Award, AwardResult, Certification, CertificationStatus, ExportRecord, ExportService,
     Program, Scheme, CMMI_LEVELS,
 };
-use crate::validate::draft::record;
 use crate::value::{Country, Date, Key, Period, TextRule};
 
 record! {

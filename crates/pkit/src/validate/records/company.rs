@@ -1,8 +1,8 @@
 //! The fields of a company and its identifiers, headquarters and offices (SPEC §1.3).
 
+use super::record;
 use super::{DraftAward, DraftCertification, DraftExport};
 use crate::model::{Company, Headquarters, Identifiers, LegalForm, Office, Service, MAX_EMPLOYEES};
-use crate::validate::draft::record;
 use crate::value::{
     check_cuin, check_email, check_lei, check_ntn, check_url, Country, Date, Slug, Subdivision,
     TextRule,

@@ -1,13 +1,80 @@
 //! The fields of the registry document itself (SPEC §1).
 
 use super::{DraftCompany, DraftObservation, DraftRanking, DraftTarget};
-use crate::validate::draft::{Checked, Field, Finish};
+use crate::issue::{Code, Issue};
+use crate::limits::Limits;
+use crate::registry::Registry;
+use crate::validate::checked::{Checked, Finish};
 use crate::validate::reader::Integer;
+use crate::validate::walk::{stop_issue, Field, Located, Walker};
 use crate::value::Date;
-use crate::Registry;
 
-/// The document as read. `schema_version` is checked by the walker once the document is read
-/// (an unsupported version is the only issue reported).
+/// The outcome of reading: a draft with its issues, or one issue that stands alone.
+pub(crate) enum Walked {
+    Draft {
+        draft: DraftRegistry,
+        issues: Vec<Located>,
+    },
+    Alone(Issue),
+}
+
+/// Reads `text` into a draft of the document.
+pub(crate) fn read(text: &str, limits: Limits) -> Walked {
+    let mut w = Walker::new(text, limits);
+    let mut draft = DraftRegistry::default();
+    match w.document(DraftRegistry::FIELDS, &mut draft) {
+        Ok(true) => match version(&mut w, &draft) {
+            Ok(()) => Walked::Draft {
+                draft,
+                issues: w.into_issues(),
+            },
+            Err(alone) => Walked::Alone(alone),
+        },
+        Ok(false) => Walked::Alone(w.into_issues().pop().map_or_else(
+            || Issue::new(Code::InvalidType, "", "the document must be a JSON object"),
+            |l| l.issue,
+        )),
+        Err(stop) => Walked::Alone(stop_issue(text, stop, limits)),
+    }
+}
+
+/// Checks `schema_version` once the document is read: a version other than 1 is the only issue
+/// (`Err`); a number that is not an integer is `invalid_type`, and the rest is read as version 1.
+fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
+    let Checked::Valid(n) = &draft.schema_version else {
+        return Ok(());
+    };
+    match n.v {
+        Integer::Value(1) => Ok(()),
+        Integer::Fractional => {
+            w.issue_at_key(
+                "schema_version",
+                n.at,
+                Code::InvalidType,
+                "expected the integer 1",
+            );
+            Ok(())
+        }
+        _ => {
+            let shown: String = w
+                .text_from(n.at)
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .take(24)
+                .collect();
+            Err(Issue::new(
+                Code::UnsupportedVersion,
+                "/schema_version",
+                format!(
+                    "schema_version {shown} is not supported; this version of pkit reads version 1"
+                ),
+            ))
+        }
+    }
+}
+
+/// The document as read. `schema_version` is checked once the document is read (an
+/// unsupported version is the only issue reported).
 #[derive(Debug, Default)]
 pub(crate) struct DraftRegistry {
     pub(crate) schema_version: Checked<Integer>,

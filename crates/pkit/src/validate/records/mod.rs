@@ -1,6 +1,8 @@
-//! Every record's fields, declared once: the name each has in the document, whether it is
-//! required, and the check that reads its value (see [`record!`](super::draft::record)). The
-//! walker reads a record by these declarations; the rules read the drafts they make; a draft
+//! Every record's fields, declared once with [`record!`]: the name each has in the document,
+//! whether it is required, and the check that reads its value. The macro makes the draft type,
+//! the table of fields the walker reads by name ([`Field`](super::walk::Field)), and the
+//! conversion into the model's record ([`Finish`]), whose struct literal makes the compiler
+//! insist that every field of the record is declared. The rules read the drafts; a draft
 //! without errors becomes the model's record.
 
 mod certification;
@@ -11,9 +13,10 @@ mod national;
 pub(crate) use certification::{DraftAward, DraftCertification, DraftExport};
 pub(crate) use company::DraftCompany;
 pub(crate) use document::DraftRegistry;
+pub(crate) use document::{read, Walked};
 pub(crate) use national::{DraftObservation, DraftRanking, DraftTarget};
 
-use super::draft::{as_is, Finish};
+use super::checked::{as_is, Finish};
 use super::reader::Integer;
 use crate::model::{
     Appraisal, AwardResult, CertificationStatus, ExportService, Indicator, LegalForm, Program,
@@ -36,3 +39,85 @@ impl Finish for Integer {
         }
     }
 }
+
+/// Declares the draft of a record: every field once, with its kind, type and check.
+///
+/// ```text
+/// record! {
+///     /// docs
+///     DraftOffice => Office {
+///         required country: Country = |w| w.parsed(),
+///         optional opened_on: Date = |w| w.parsed(),
+///         defaulted(Status::Held) status: Status = |w| w.parsed(),
+///         list services: Service = |w| w.parsed(),     // an array; each item checked
+///     }
+/// }
+/// ```
+///
+/// A field's type is its draft type (a nested record's draft, a value); the draft holds it as
+/// [`Checked`](crate::validate::checked::Checked) (a list as `Vec<Checked<_>>`, each item checked). The model's record is built
+/// with a struct literal, so a field of the record that is not declared fails to compile.
+macro_rules! record {
+    (
+        $(#[$doc:meta])*
+        $draft:ident => $model:ident {
+            $(
+                $kind:ident $(($default:expr))? $field:ident : $ty:ty = |$w:ident| $read:expr,
+            )*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub(crate) struct $draft {
+            pub(crate) place: $crate::validate::checked::Place,
+            $( pub(crate) $field: $crate::validate::records::record!(@type $kind $ty), )*
+        }
+
+        impl Default for $draft {
+            fn default() -> Self {
+                $draft {
+                    place: Default::default(),
+                    $( $field: $crate::validate::records::record!(@init $kind $($default)?), )*
+                }
+            }
+        }
+
+        impl $crate::validate::walk::Draft for $draft {
+            const FIELDS: &'static [$crate::validate::walk::Field<Self>] = &[$(
+                $crate::validate::walk::Field {
+                    name: stringify!($field),
+                    required: $crate::validate::records::record!(@required $kind),
+                    read: |$w: &mut $crate::validate::walk::Walker<'_>, draft: &mut $draft| {
+                        draft.$field = $crate::validate::records::record!(@read $kind $w $read);
+                        Ok(())
+                    },
+                },
+            )*];
+
+            fn place_mut(&mut self) -> &mut $crate::validate::checked::Place {
+                &mut self.place
+            }
+        }
+
+        impl $crate::validate::checked::Finish for $draft {
+            type Output = $model;
+            fn finish(self) -> Option<$model> {
+                Some($model {
+                    $( $field: $crate::validate::records::record!(@finish $kind self.$field), )*
+                })
+            }
+        }
+    };
+    (@type list $ty:ty) => { Vec<$crate::validate::checked::Checked<$ty>> };
+    (@type $kind:ident $ty:ty) => { $crate::validate::checked::Checked<$ty> };
+    (@init defaulted $default:expr) => { $crate::validate::checked::Checked::defaulted($default) };
+    (@init $kind:ident) => { Default::default() };
+    (@required required) => { true };
+    (@required $kind:ident) => { false };
+    (@read list $w:ident $read:expr) => { $w.list(|$w| $read)? };
+    (@read $kind:ident $w:ident $read:expr) => { $read? };
+    (@finish list $value:expr) => { $crate::validate::checked::Finish::finish($value)? };
+    (@finish optional $value:expr) => { $value.optional()? };
+    (@finish $kind:ident $value:expr) => { $value.required()? };
+}
+pub(crate) use record;

@@ -1,10 +1,10 @@
 //! The fields of national records: observations and their sources, targets, rankings
 //! (SPEC §1.7–§1.9).
 
+use super::record;
 use crate::model::ranking::RANKING_PERIOD_FORMS;
 use crate::model::target::DEADLINE_FORMS;
 use crate::model::{Indicator, Observation, Ranking, Source, Target};
-use crate::validate::draft::record;
 use crate::validate::reader::Integer;
 use crate::value::{check_url, Country, Date, Period, PeriodForm, Region, Slug, TextRule};
 

@@ -4,7 +4,7 @@
 use super::{valid, FirstSeen, Rules};
 use crate::issue::{shorten, Code};
 use crate::model::{Program, APICTA_CATEGORIES};
-use crate::validate::draft::Checked;
+use crate::validate::checked::Checked;
 use crate::validate::records::DraftAward;
 use crate::value::Date;
 

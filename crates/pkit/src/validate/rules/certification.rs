@@ -4,7 +4,7 @@
 use super::{valid, FirstSeen, Rules};
 use crate::issue::{shorten, Code};
 use crate::model::Scheme;
-use crate::validate::draft::Checked;
+use crate::validate::checked::Checked;
 use crate::validate::records::DraftCertification;
 use crate::value::Date;
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::{unique_id, valid, FirstSeen, Rules};
 use crate::issue::Code;
-use crate::validate::draft::Checked;
+use crate::validate::checked::Checked;
 use crate::validate::records::DraftCompany;
 use crate::value::{ntn_taxpayer, Country};
 

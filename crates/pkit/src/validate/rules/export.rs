@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{valid, Rules};
 use crate::issue::Code;
-use crate::validate::draft::Checked;
+use crate::validate::checked::Checked;
 use crate::validate::records::DraftExport;
 use crate::value::{Date, FiscalSlot};
 

@@ -4,7 +4,7 @@
 //! family, in the order of the spec.
 //!
 //! Every rule takes only values that passed their own checks (no cascade, SPEC §2.1): the
-//! drafts hold them as [`Checked`](super::draft::Checked), and a rule reads `valid()` values
+//! drafts hold them as [`Checked`](super::checked::Checked), and a rule reads `valid()` values
 //! only.
 
 mod award;
@@ -17,7 +17,7 @@ mod tests;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::draft::At;
+use super::checked::At;
 use super::records::DraftRegistry;
 use super::walk::Located;
 use super::{Code, Issue};
@@ -147,7 +147,7 @@ fn unique_id<'d>(
 }
 
 /// The valid records of a list, with their index.
-fn valid<T>(list: &[super::draft::Checked<T>]) -> impl Iterator<Item = (usize, &At<T>)> + '_ {
+fn valid<T>(list: &[super::checked::Checked<T>]) -> impl Iterator<Item = (usize, &At<T>)> + '_ {
     list.iter()
         .enumerate()
         .filter_map(|(i, c)| c.valid().map(|a| (i, a)))

@@ -7,7 +7,7 @@ use super::{unique_id, valid, FirstSeen, Rules};
 use crate::issue::Code;
 use crate::model::observation::{supersedes, Figure};
 use crate::model::{Indicator, Unit};
-use crate::validate::draft::{At, Checked};
+use crate::validate::checked::{At, Checked};
 use crate::validate::reader::Integer;
 use crate::validate::records::{DraftObservation, DraftRanking, DraftTarget};
 use crate::validate::walk::{check_integer, check_usd};

@@ -5,13 +5,9 @@ use pkit::analytics as core;
 use pyo3::prelude::*;
 
 use crate::args::{self, FiscalYear};
-use crate::errors::{self, not_picklable, Issue};
+use crate::errors::{not_picklable, Issue};
 use crate::plain::Plain;
-use crate::records::{date, list, record};
-
-fn text<T: ToString>(value: &Option<T>) -> Option<String> {
-    value.as_ref().map(ToString::to_string)
-}
+use crate::records::{list, record};
 
 impl Plain for Issue {
     fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -23,9 +19,9 @@ record! {
     /// How many records have a label.
     Count from core::Count, |c| {
         /// The label: a region, a scheme, a programme, ...
-        label: String = c.label.clone(),
+        label: String,
         /// How many.
-        count: usize = c.count,
+        count: usize,
     }
 }
 
@@ -33,11 +29,11 @@ record! {
     /// Counts of one family broken down by a label.
     Breakdown from core::Breakdown, |b| {
         /// What is broken down.
-        label: String = b.label.clone(),
+        label: String,
         /// The total.
-        total: usize = b.total,
+        total: usize,
         /// The counts per label.
-        counts: Vec<Count> = list(&b.counts),
+        counts: Vec<Count>,
     }
 }
 
@@ -45,25 +41,25 @@ record! {
     /// What a registry holds, at a glance (`Registry.summary()`).
     Summary from core::Summary, |s| {
         /// The day the registry speaks for.
-        as_of: NaiveDate = date(s.as_of),
+        as_of: NaiveDate,
         /// How many companies.
-        companies: usize = s.companies,
+        companies: usize,
         /// Companies per head-office region.
-        companies_by_region: Vec<Count> = list(&s.companies_by_region),
+        companies_by_region: Vec<Count>,
         /// Companies per legal form.
-        companies_by_legal_form: Vec<Count> = list(&s.companies_by_legal_form),
+        companies_by_legal_form: Vec<Count>,
         /// Certificates per scheme, broken down by derived status.
-        certifications: Vec<Breakdown> = list(&s.certifications),
+        certifications: Vec<Breakdown>,
         /// Awards per programme, broken down by result.
-        awards: Vec<Breakdown> = list(&s.awards),
+        awards: Vec<Breakdown>,
         /// Observations per indicator.
-        observations_by_indicator: Vec<Count> = list(&s.observations_by_indicator),
+        observations_by_indicator: Vec<Count>,
         /// How many targets.
-        targets: usize = s.targets,
+        targets: usize,
         /// How many rankings.
-        rankings: usize = s.rankings,
+        rankings: usize,
         /// The registry's warnings.
-        warnings: Vec<Issue> = errors::issues(&s.warnings),
+        warnings: Vec<Issue>,
     }
 }
 
@@ -71,13 +67,13 @@ record! {
     /// One value of a series: the latest published figure for a period.
     Point from core::Point, |p| {
         /// The period: `"FY2023-24"`, `"FY2024-25-Q1"`, `"2025-01"`.
-        period: String = p.period.to_string(),
+        period: String,
         /// The value.
-        value: u64 = p.value,
+        value: u64,
         /// The day it was published.
-        published_on: Option<NaiveDate> = p.published_on.map(date),
+        published_on: Option<NaiveDate>,
         /// The index of its observation in `Registry.observations`.
-        observation: usize = p.observation,
+        observation: usize,
     }
 }
 
@@ -85,11 +81,11 @@ record! {
     /// One published value of a period (a vintage).
     Vintage from core::Vintage, |v| {
         /// The value.
-        value: u64 = v.value,
+        value: u64,
         /// The day it was published.
-        published_on: Option<NaiveDate> = v.published_on.map(date),
+        published_on: Option<NaiveDate>,
         /// The index of its observation in `Registry.observations`.
-        observation: usize = v.observation,
+        observation: usize,
     }
 }
 
@@ -97,15 +93,15 @@ record! {
     /// A fiscal year's total of a series.
     FiscalYearTotal from core::FiscalYearTotal, |t| {
         /// The year the fiscal year starts in: 2023 for FY2023-24.
-        fiscal_year: i32 = t.fiscal_year,
+        fiscal_year: i32,
         /// The label, `"FY2023-24"`.
         label: String = t.label(),
         /// The total.
-        value: u64 = t.value,
+        value: u64,
         /// How many months it covers (12 when complete).
-        months_covered: u8 = t.months_covered,
+        months_covered: u8,
         /// How it was made: `"annual"`, `"quarters"`, `"months"` or `"partial"`.
-        basis: String = t.basis.as_str().to_owned(),
+        basis: String,
         /// True when it covers the whole year.
         complete: bool = t.is_complete(),
     }
@@ -137,31 +133,31 @@ record! {
     /// How a target stands (`Registry.target_progress()`).
     TargetProgress from core::TargetProgress, |t| {
         /// The target's id.
-        id: String = t.id.to_string(),
+        id: String,
         /// What it targets.
-        indicator: String = t.indicator.to_string(),
+        indicator: String,
         /// `"PK"` or a province.
-        region: String = t.region.to_string(),
+        region: String,
         /// The value to reach.
-        target: u64 = t.target,
+        target: u64,
         /// The deadline period.
-        deadline: String = t.deadline.to_string(),
+        deadline: String,
         /// The fiscal year of the deadline (start year).
-        deadline_fiscal_year: i32 = t.deadline_fiscal_year,
+        deadline_fiscal_year: i32,
         /// The latest fiscal-year total of the series.
-        latest: Option<FiscalYearTotal> = t.latest.as_ref().map(FiscalYearTotal::from),
+        latest: Option<FiscalYearTotal>,
         /// `latest / target`, as a fraction.
-        share_achieved: Option<f64> = t.share_achieved,
+        share_achieved: Option<f64>,
         /// What is still missing.
-        gap: Option<u64> = t.gap,
+        gap: Option<u64>,
         /// The yearly growth needed to reach the target in time, as a fraction.
-        required_cagr: Option<f64> = t.required_cagr,
+        required_cagr: Option<f64>,
         /// The growth of recent years, as a fraction.
-        trailing_cagr: Option<f64> = t.trailing_cagr,
+        trailing_cagr: Option<f64>,
         /// The value at the deadline if the trailing growth holds.
-        projected: Option<u64> = t.projected,
+        projected: Option<u64>,
         /// `"met"`, `"missed"`, `"on_track"`, `"off_track"` or `"no_data"`.
-        status: String = t.status.as_str().to_owned(),
+        status: String,
     }
 }
 
@@ -169,15 +165,15 @@ record! {
     /// All companies' exports in one fiscal year.
     ExportTotal from core::ExportTotal, |t| {
         /// The fiscal year (start year).
-        fiscal_year: i32 = t.fiscal_year,
+        fiscal_year: i32,
         /// The label, `"FY2023-24"`.
         label: String = t.label(),
         /// US dollars.
-        value: u64 = t.value,
+        value: u64,
         /// How many months it covers.
-        months_covered: u8 = t.months_covered,
+        months_covered: u8,
         /// True when it covers the whole year.
-        complete: bool = t.complete,
+        complete: bool,
     }
 }
 
@@ -185,17 +181,17 @@ record! {
     /// One (market, service) group of a company's exports in one fiscal year.
     ExportGroup from core::ExportGroup, |g| {
         /// The market, or `None` for records without one.
-        market: Option<String> = text(&g.market),
+        market: Option<String>,
         /// The service, or `None`.
-        service: Option<String> = text(&g.service),
+        service: Option<String>,
         /// The fiscal year (start year).
-        fiscal_year: i32 = g.fiscal_year,
+        fiscal_year: i32,
         /// US dollars.
-        value: u64 = g.value,
+        value: u64,
         /// How many months it covers.
-        months_covered: u8 = g.months_covered,
+        months_covered: u8,
         /// True when it covers the whole year.
-        complete: bool = g.complete,
+        complete: bool,
     }
 }
 
@@ -203,11 +199,11 @@ record! {
     /// Exports to one market in a fiscal year.
     MarketValue from core::MarketValue, |m| {
         /// The market, or `None` for records without one.
-        market: Option<String> = text(&m.market),
+        market: Option<String>,
         /// US dollars.
-        value: u64 = m.value,
+        value: u64,
         /// True when every part covers the whole year.
-        complete: bool = m.complete,
+        complete: bool,
     }
 }
 
@@ -215,11 +211,11 @@ record! {
     /// Exports of one service category in a fiscal year.
     ServiceValue from core::ServiceValue, |s| {
         /// The service, or `None` for records without one.
-        service: Option<String> = text(&s.service),
+        service: Option<String>,
         /// US dollars.
-        value: u64 = s.value,
+        value: u64,
         /// True when every part covers the whole year.
-        complete: bool = s.complete,
+        complete: bool,
     }
 }
 
@@ -227,15 +223,15 @@ record! {
     /// A company's exports in a fiscal year (`Registry.top_exporters()`).
     CompanyValue from core::CompanyValue, |c| {
         /// The company's id.
-        company_id: String = c.company_id.clone(),
+        company_id: String,
         /// Its legal name.
-        legal_name: String = c.legal_name.clone(),
+        legal_name: String,
         /// US dollars.
-        value: u64 = c.value,
+        value: u64,
         /// How many months it covers.
-        months_covered: u8 = c.months_covered,
+        months_covered: u8,
         /// True when it covers the whole year.
-        complete: bool = c.complete,
+        complete: bool,
     }
 }
 
@@ -243,11 +239,11 @@ record! {
     /// A market's share of all companies' exports in a fiscal year.
     MarketShare from core::MarketShare, |m| {
         /// The market (ISO 3166-1 alpha-2).
-        market: String = m.market.to_string(),
+        market: String,
         /// US dollars.
-        value: u64 = m.value,
+        value: u64,
         /// The share of the year's exports with a market, as a fraction.
-        share: f64 = m.share,
+        share: f64,
     }
 }
 
@@ -255,19 +251,19 @@ record! {
     /// The status of one certificate on a day.
     CertificateStatus from core::CertificateStatus, |c| {
         /// The company's id.
-        company_id: String = c.company_id.clone(),
+        company_id: String,
         /// The certificate's index in the company's `certifications`.
-        index: usize = c.index,
+        index: usize,
         /// The scheme.
-        scheme: String = c.scheme.to_string(),
+        scheme: String,
         /// The edition.
-        edition: String = c.edition.to_owned(),
+        edition: String,
         /// `"valid"`, `"expiring"`, `"expired"`, `"suspended"` or `"withdrawn"`.
-        status: String = c.status.to_string(),
+        status: String,
         /// The day it stops being valid (its expiry, or an earlier transition deadline).
-        effective_expiry: NaiveDate = date(c.effective_expiry),
+        effective_expiry: NaiveDate,
         /// Days from the day asked about to `effective_expiry` (negative when past).
-        days_to_expiry: i64 = c.days_to_expiry,
+        days_to_expiry: i64,
     }
 }
 
@@ -275,11 +271,11 @@ record! {
     /// How many companies hold a valid certificate of a scheme.
     Coverage from core::Coverage, |c| {
         /// The scheme.
-        scheme: String = c.scheme.to_string(),
+        scheme: String,
         /// Companies with a valid (or expiring) certificate.
-        companies: usize = c.companies,
+        companies: usize,
         /// Their share of all companies, as a fraction.
-        share: f64 = c.share,
+        share: f64,
     }
 }
 
@@ -287,13 +283,13 @@ record! {
     /// A certificate on an edition whose transition period has ended.
     TransitionGap from core::TransitionGap, |t| {
         /// The company's id.
-        company_id: String = t.company_id.clone(),
+        company_id: String,
         /// The scheme.
-        scheme: String = t.scheme.to_string(),
+        scheme: String,
         /// The withdrawn edition.
-        edition: String = t.edition.to_owned(),
+        edition: String,
         /// The day the transition ended.
-        transition_end: NaiveDate = date(t.transition_end),
+        transition_end: NaiveDate,
     }
 }
 
@@ -301,13 +297,13 @@ record! {
     /// A company's award count.
     CompanyAwards from core::CompanyAwards, |c| {
         /// The company's id.
-        company_id: String = c.company_id.clone(),
+        company_id: String,
         /// Its legal name.
-        legal_name: String = c.legal_name.clone(),
+        legal_name: String,
         /// Awards entered or won.
-        awards: usize = c.awards,
+        awards: usize,
         /// Of which won.
-        winners: usize = c.winners,
+        winners: usize,
     }
 }
 

@@ -124,14 +124,17 @@ pub(crate) fn not_picklable(class: &str) -> PyErr {
     ))
 }
 
+impl crate::records::Mirror<Issue> for pkit::Issue {
+    fn mirror(&self) -> Issue {
+        Issue {
+            inner: self.clone(),
+        }
+    }
+}
+
 /// Converts the core's issues.
 pub(crate) fn issues(issues: &[pkit::Issue]) -> Vec<Issue> {
-    issues
-        .iter()
-        .map(|issue| Issue {
-            inner: issue.clone(),
-        })
-        .collect()
+    issues.iter().map(crate::records::Mirror::mirror).collect()
 }
 
 /// Turns a core error into the Python exception a person can act on: `ValidationError` for a

@@ -2,19 +2,33 @@
 //! plain strings, dates as `datetime.date`.
 //!
 //! [`record!`] writes each class once: the struct, its conversion from the core's record,
-//! `to_dict()`, `__repr__`, `__eq__` and the refusal to pickle.
+//! `to_dict()`, `__repr__`, `__eq__` and the refusal to pickle. A field is converted from the
+//! core's field of the same name by [`Mirror`] (ids, codes and vocabularies become text, dates
+//! `datetime.date`, records their classes), unless the declaration gives an expression.
 
 use chrono::NaiveDate;
+use pkit::analytics::{TargetStatus, TotalBasis};
+use pkit::model::{
+    Appraisal, AwardResult, CertificationStatus, DerivedStatus, ExportService, Indicator,
+    LegalForm, Program, Scheme, Service,
+};
+use pkit::value::{Country, Date, Key, Period, Region, Slug, Subdivision};
 use pyo3::prelude::*;
 
 /// Declares a frozen Python class converted from a core value.
 ///
-/// `record! { Doc Name from core::Type |src| { field: Type = expression of src, ... } }`
+/// `record! { Doc Name from core::Type |src| { field: Type, other: Type = expression, ... } }`
 macro_rules! record {
+    (@convert $src:ident $field:ident) => {
+        $crate::records::Mirror::mirror(&$src.$field)
+    };
+    (@convert $src:ident $field:ident $conv:expr) => {
+        $conv
+    };
     (
         $(#[$doc:meta])*
         $name:ident from $core:ty, |$src:ident| {
-            $( $(#[$fdoc:meta])* $field:ident : $ty:ty = $conv:expr ),* $(,)?
+            $( $(#[$fdoc:meta])* $field:ident : $ty:ty $(= $conv:expr)? ),* $(,)?
         }
     ) => {
         $(#[$doc])*
@@ -26,7 +40,13 @@ macro_rules! record {
 
         impl From<&$core> for $name {
             fn from($src: &$core) -> Self {
-                $name { $( $field: $conv, )* }
+                $name { $( $field: $crate::records::record!(@convert $src $field $($conv)?), )* }
+            }
+        }
+
+        impl $crate::records::Mirror<$name> for $core {
+            fn mirror(&self) -> $name {
+                $name::from(self)
             }
         }
 
@@ -66,9 +86,75 @@ macro_rules! record {
 
 pub(crate) use record;
 
+/// How a core value becomes the value a Python record holds.
+pub(crate) trait Mirror<T> {
+    /// The Python side's value.
+    fn mirror(&self) -> T;
+}
+
+/// Values that are the same on both sides.
+macro_rules! same {
+    ($($t:ty),*) => {$(
+        impl Mirror<$t> for $t {
+            fn mirror(&self) -> $t {
+                self.clone()
+            }
+        }
+    )*};
+}
+
+same!(String, bool, u8, u16, u32, u64, usize, i32, i64, f64);
+
+/// Values that become their document text: ids, codes, countries, periods, vocabularies.
+macro_rules! text {
+    ($($t:ty),*) => {$(
+        impl Mirror<String> for $t {
+            fn mirror(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+
+text!(&str, Slug, Key, Country, Region, Subdivision, Period);
+text!(
+    LegalForm,
+    Service,
+    Scheme,
+    Appraisal,
+    CertificationStatus,
+    DerivedStatus
+);
+text!(
+    Program,
+    AwardResult,
+    ExportService,
+    Indicator,
+    TotalBasis,
+    TargetStatus
+);
+
+impl Mirror<NaiveDate> for Date {
+    fn mirror(&self) -> NaiveDate {
+        self.to_naive()
+    }
+}
+
+impl<T: Mirror<U>, U> Mirror<Option<U>> for Option<T> {
+    fn mirror(&self) -> Option<U> {
+        self.as_ref().map(Mirror::mirror)
+    }
+}
+
+impl<T: Mirror<U>, U> Mirror<Vec<U>> for Vec<T> {
+    fn mirror(&self) -> Vec<U> {
+        self.iter().map(Mirror::mirror).collect()
+    }
+}
+
 /// A core date as a `datetime.date`.
-pub(crate) fn date(value: pkit::value::Date) -> NaiveDate {
-    value.to_naive()
+pub(crate) fn date(value: Date) -> NaiveDate {
+    value.mirror()
 }
 
 /// Converts every record of a slice.
@@ -76,44 +162,39 @@ pub(crate) fn list<'a, T: 'a, U: From<&'a T>>(items: &'a [T]) -> Vec<U> {
     items.iter().map(U::from).collect()
 }
 
-/// An optional value's text.
-fn text<T: ToString>(value: &Option<T>) -> Option<String> {
-    value.as_ref().map(ToString::to_string)
-}
-
 record! {
     /// An IT company (SPEC §1.3).
     Company from pkit::model::Company, |c| {
         /// The company's id, a slug: `"arfa-soft"`.
-        id: String = c.id.to_string(),
+        id: String,
         /// The registered name.
-        legal_name: String = c.legal_name.clone(),
+        legal_name: String,
         /// The name it trades under, if different.
-        trade_name: Option<String> = c.trade_name.clone(),
+        trade_name: Option<String>,
         /// `"private_limited"`, `"public_listed"`, ...
-        legal_form: String = c.legal_form.to_string(),
+        legal_form: String,
         /// Registration numbers.
-        identifiers: Identifiers = (&c.identifiers).into(),
+        identifiers: Identifiers,
         /// The day it was founded.
-        founded_on: Option<NaiveDate> = c.founded_on.map(date),
+        founded_on: Option<NaiveDate>,
         /// The head office.
-        headquarters: Headquarters = (&c.headquarters).into(),
+        headquarters: Headquarters,
         /// The website, an https URL.
-        website: Option<String> = c.website.clone(),
+        website: Option<String>,
         /// A contact e-mail address.
-        email: Option<String> = c.email.clone(),
+        email: Option<String>,
         /// The head count.
-        employees: Option<u64> = c.employees,
+        employees: Option<u64>,
         /// Lines of business: `["software_development", ...]`.
-        services: Vec<String> = c.services.iter().map(ToString::to_string).collect(),
+        services: Vec<String>,
         /// Offices outside the head office.
-        offices: Vec<Office> = list(&c.offices),
+        offices: Vec<Office>,
         /// Certificates held.
-        certifications: Vec<Certification> = list(&c.certifications),
+        certifications: Vec<Certification>,
         /// Awards won or entered.
-        awards: Vec<Award> = list(&c.awards),
+        awards: Vec<Award>,
         /// Export revenue records.
-        exports: Vec<ExportRecord> = list(&c.exports),
+        exports: Vec<ExportRecord>,
     }
 }
 
@@ -121,13 +202,13 @@ record! {
     /// A company's registration numbers.
     Identifiers from pkit::model::Identifiers, |i| {
         /// National Tax Number.
-        ntn: Option<String> = i.ntn.clone(),
+        ntn: Option<String>,
         /// Corporate Unique Identification Number (SECP).
-        cuin: Option<String> = i.cuin.clone(),
+        cuin: Option<String>,
         /// Legal Entity Identifier (ISO 17442).
-        lei: Option<String> = i.lei.clone(),
+        lei: Option<String>,
         /// Pakistan Software Export Board registration.
-        pseb: Option<String> = i.pseb.clone(),
+        pseb: Option<String>,
     }
 }
 
@@ -135,9 +216,9 @@ record! {
     /// Where a company has its head office.
     Headquarters from pkit::model::Headquarters, |h| {
         /// The city.
-        city: String = h.city.clone(),
+        city: String,
         /// The province or territory, ISO 3166-2: `"PK-PB"`.
-        region: String = h.region.to_string(),
+        region: String,
     }
 }
 
@@ -145,11 +226,11 @@ record! {
     /// An office of a company.
     Office from pkit::model::Office, |o| {
         /// ISO 3166-1 alpha-2 country code.
-        country: String = o.country.to_string(),
+        country: String,
         /// The city.
-        city: String = o.city.clone(),
+        city: String,
         /// The day it opened.
-        opened_on: Option<NaiveDate> = o.opened_on.map(date),
+        opened_on: Option<NaiveDate>,
     }
 }
 
@@ -157,27 +238,27 @@ record! {
     /// A certificate held by a company (SPEC §1.4).
     Certification from pkit::model::Certification, |c| {
         /// `"cmmi"`, `"iso_9001"`, `"iso_27001"`, ...
-        scheme: String = c.scheme.to_string(),
+        scheme: String,
         /// The scheme's edition: `"2022"`, `"v2.0"`, ...
-        edition: String = c.edition.clone(),
+        edition: String,
         /// The CMMI maturity level.
-        level: Option<u8> = c.level,
+        level: Option<u8>,
         /// The kind of CMMI appraisal.
-        appraisal: Option<String> = text(&c.appraisal),
+        appraisal: Option<String>,
         /// The certificate's number.
-        certificate_number: Option<String> = c.certificate_number.clone(),
+        certificate_number: Option<String>,
         /// Who issued it.
-        issuer: String = c.issuer.clone(),
+        issuer: String,
         /// Who accredited the issuer.
-        accredited_by: Option<String> = c.accredited_by.clone(),
+        accredited_by: Option<String>,
         /// The day it was issued.
-        issued_on: NaiveDate = date(c.issued_on),
+        issued_on: NaiveDate,
         /// The day it expires.
-        expires_on: NaiveDate = date(c.expires_on),
+        expires_on: NaiveDate,
         /// As declared by the issuer: `"active"`, `"suspended"`, `"withdrawn"`.
-        status: String = c.status.to_string(),
+        status: String,
         /// What it covers.
-        scope: Option<String> = c.scope.clone(),
+        scope: Option<String>,
     }
 }
 
@@ -185,19 +266,19 @@ record! {
     /// An award won or entered (SPEC §1.5).
     Award from pkit::model::Award, |a| {
         /// `"apicta"`, `"pasha_ict"`, `"other"`.
-        program: String = a.program.to_string(),
+        program: String,
         /// The programme's name, for `"other"`.
-        program_name: Option<String> = a.program_name.clone(),
+        program_name: Option<String>,
         /// The year of the awards.
-        year: u16 = a.year,
+        year: u16,
         /// The category key.
-        category: String = a.category.to_string(),
+        category: String,
         /// `"winner"`, `"merit"`, `"finalist"`, ...
-        result: String = a.result.to_string(),
+        result: String,
         /// The entry: a product or project name.
-        entry: String = a.entry.clone(),
+        entry: String,
         /// Where the awards were held (ISO 3166-1 alpha-2).
-        host_country: Option<String> = text(&a.host_country),
+        host_country: Option<String>,
     }
 }
 
@@ -205,13 +286,13 @@ record! {
     /// A company's export revenue for one period (SPEC §1.6).
     ExportRecord from pkit::model::ExportRecord, |e| {
         /// The period: `"FY2023-24"`, `"FY2023-24-Q1"`, `"2024-03"`.
-        period: String = e.period.to_string(),
+        period: String,
         /// Whole US dollars.
-        amount_usd: u64 = e.amount_usd,
+        amount_usd: u64,
         /// The market (ISO 3166-1 alpha-2), if broken down.
-        market: Option<String> = text(&e.market),
+        market: Option<String>,
         /// The service category, if broken down.
-        service: Option<String> = text(&e.service),
+        service: Option<String>,
     }
 }
 
@@ -219,11 +300,11 @@ record! {
     /// Where a figure was published.
     Source from pkit::model::Source, |s| {
         /// The publisher: `"State Bank of Pakistan"`.
-        publisher: String = s.publisher.clone(),
+        publisher: String,
         /// The publication's title.
-        title: Option<String> = s.title.clone(),
+        title: Option<String>,
         /// Its address.
-        url: Option<String> = s.url.clone(),
+        url: Option<String>,
     }
 }
 
@@ -231,19 +312,19 @@ record! {
     /// A statistic about a country or region (SPEC §1.7).
     Observation from pkit::model::Observation, |o| {
         /// What it measures: `"ict_exports"`, ...
-        indicator: String = o.indicator.to_string(),
+        indicator: String,
         /// `"PK"` or a province, ISO 3166-2.
-        region: String = o.region.to_string(),
+        region: String,
         /// The period it covers.
-        period: String = o.period.to_string(),
+        period: String,
         /// The value, in the indicator's unit (US dollars for exports).
-        value: u64 = o.value,
+        value: u64,
         /// Where it was published.
-        source: Source = (&o.source).into(),
+        source: Source,
         /// The day it was published.
-        published_on: Option<NaiveDate> = o.published_on.map(date),
+        published_on: Option<NaiveDate>,
         /// A note.
-        note: Option<String> = o.note.clone(),
+        note: Option<String>,
     }
 }
 
@@ -251,23 +332,23 @@ record! {
     /// A policy target (SPEC §1.8).
     Target from pkit::model::Target, |t| {
         /// The target's id, a slug.
-        id: String = t.id.to_string(),
+        id: String,
         /// What it targets.
-        indicator: String = t.indicator.to_string(),
+        indicator: String,
         /// `"PK"` or a province.
-        region: String = t.region.to_string(),
+        region: String,
         /// The value to reach.
-        value: u64 = t.value,
+        value: u64,
         /// The period by which to reach it.
-        deadline: String = t.deadline.to_string(),
+        deadline: String,
         /// Who stated it.
-        stated_by: String = t.stated_by.clone(),
+        stated_by: String,
         /// The day it was stated.
-        stated_on: Option<NaiveDate> = t.stated_on.map(date),
+        stated_on: Option<NaiveDate>,
         /// Where it was published.
-        source: Option<Source> = t.source.as_ref().map(Source::from),
+        source: Option<Source>,
         /// A note.
-        note: Option<String> = t.note.clone(),
+        note: Option<String>,
     }
 }
 
@@ -275,23 +356,23 @@ record! {
     /// A country's place in a published index (SPEC §1.9).
     Ranking from pkit::model::Ranking, |r| {
         /// The index's name.
-        index: String = r.index.clone(),
+        index: String,
         /// Who publishes it.
-        publisher: String = r.publisher.clone(),
+        publisher: String,
         /// The period of the edition.
-        period: String = r.period.to_string(),
+        period: String,
         /// What is ranked.
-        metric: String = r.metric.clone(),
+        metric: String,
         /// The country (ISO 3166-1 alpha-2).
-        country: String = r.country.to_string(),
+        country: String,
         /// The rank, from 1.
-        rank: u64 = r.rank,
+        rank: u64,
         /// How many were ranked.
-        out_of: Option<u64> = r.out_of,
+        out_of: Option<u64>,
         /// Where it was published.
-        source: Option<Source> = r.source.as_ref().map(Source::from),
+        source: Option<Source>,
         /// A note.
-        note: Option<String> = r.note.clone(),
+        note: Option<String>,
     }
 }
 

@@ -144,6 +144,11 @@ fn duplicate_keys_by_the_hundred_thousand_are_reported_quickly() {
 
 /// Runs `f`, fails if it takes longer than `seconds` (a bound far above the measured time, to
 /// catch a quadratic path, not to benchmark), and returns its result.
+/// How many issues of `code` the report has.
+fn count(report: &pkit::Report, code: Code) -> usize {
+    report.issues().iter().filter(|i| i.code == code).count()
+}
+
 fn quickly<T>(what: &str, seconds: u64, f: impl FnOnce() -> T) -> T {
     let started = std::time::Instant::now();
     let out = f();
@@ -195,14 +200,7 @@ fn pathological_json_is_refused_quickly_with_the_specs_codes() {
     unknown.push('}');
     let report = quickly("100,000 unknown keys", 5, || pkit::validate(&unknown));
     assert_eq!(report.len(), 100_000);
-    assert_eq!(
-        report
-            .issues()
-            .iter()
-            .filter(|i| i.code == Code::DuplicateKey)
-            .count(),
-        50_000
-    );
+    assert_eq!(count(&report, Code::DuplicateKey), 50_000);
 }
 
 // ------------------------------------------------------------------------------ CSV
@@ -299,37 +297,23 @@ fn a_csv_cell_past_the_string_limit_is_refused() {
 fn pathological_csv_is_refused_quickly() {
     let dir = csv_dir("patho");
     let path = dir.join("offices.csv");
-    std::fs::write(
-        &path,
+    let validate = |what: &str, offices: String| {
+        std::fs::write(&path, offices).unwrap();
+        quickly(what, 5, || pkit::csv::validate_dir(&dir).unwrap())
+    };
+    let report = validate(
+        "100,000 repeated columns",
         format!("company_id{}\r\n", ",country".repeat(100_000)),
-    )
-    .unwrap();
-    let report = quickly("100,000 repeated columns", 5, || {
-        pkit::csv::validate_dir(&dir).unwrap()
-    });
-    assert_eq!(
-        report
-            .issues()
-            .iter()
-            .filter(|i| i.code == Code::DuplicateKey)
-            .count(),
-        99_999
     );
-    std::fs::write(
-        &path,
+    assert_eq!(count(&report, Code::DuplicateKey), 99_999);
+    let report = validate(
+        "a row of 100,000 cells",
         format!("company_id,country,city\r\nx{}\r\n", ",PK".repeat(100_000)),
-    )
-    .unwrap();
-    let report = quickly("a row of 100,000 cells", 5, || {
-        pkit::csv::validate_dir(&dir).unwrap()
-    });
+    );
     assert!(report.issues().iter().any(|i| i.code == Code::UnknownField));
     // An odd number of quotes leaves a quoted cell open to the end of the file: broken CSV,
     // `invalid_json` at the line where it opens (the csv crate alone would read one huge cell).
-    std::fs::write(&path, "\"".repeat(100_001)).unwrap();
-    let report = quickly("100,001 quotes", 5, || {
-        pkit::csv::validate_dir(&dir).unwrap()
-    });
+    let report = validate("100,001 quotes", "\"".repeat(100_001));
     std::fs::remove_dir_all(&dir).unwrap();
     let codes: Vec<_> = report.errors().map(|i| i.code).collect();
     assert_eq!(codes, [Code::InvalidJson]);

@@ -189,6 +189,40 @@ const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
     }
 }
 
+/// A record that covers a period (an export, an observation).
+pub(crate) trait Periodic {
+    /// The period.
+    fn period(&self) -> Period;
+}
+
+impl Periodic for ExportRecord {
+    fn period(&self) -> Period {
+        self.period
+    }
+}
+
+impl Periodic for Observation {
+    fn period(&self) -> Period {
+        self.period
+    }
+}
+
+/// The derived first day of a record's period.
+const fn period_start<R: Periodic>() -> ColumnSpec<R> {
+    derived(
+        "period_start",
+        Cells::Date(|r| Some(r.record.period().first_day())),
+    )
+}
+
+/// The derived last day of a record's period.
+const fn period_end<R: Periodic>() -> ColumnSpec<R> {
+    derived(
+        "period_end",
+        Cells::Date(|r| Some(r.record.period().last_day())),
+    )
+}
+
 /// The `company_id` column of a child table.
 const fn company_id<R>() -> ColumnSpec<R> {
     ColumnSpec {
@@ -288,23 +322,8 @@ pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
 ];
 
 /// Every field of a company is a column above, or a child table.
-const _: fn(&Company) = |Company {
-                             id: _,
-                             legal_name: _,
-                             trade_name: _,
-                             legal_form: _,
-                             identifiers: _,
-                             founded_on: _,
-                             headquarters: _,
-                             website: _,
-                             email: _,
-                             employees: _,
-                             services: _,
-                             offices: _,
-                             certifications: _,
-                             awards: _,
-                             exports: _,
-                         }| {};
+#[rustfmt::skip]
+const _: fn(&Company) = |Company { id: _, legal_name: _, trade_name: _, legal_form: _, identifiers: _, founded_on: _, headquarters: _, website: _, email: _, employees: _, services: _, offices: _, certifications: _, awards: _, exports: _ }| {};
 
 /// The columns of `offices`.
 pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
@@ -318,11 +337,8 @@ pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
 ];
 
 /// Every field of an office is a column above.
-const _: fn(&Office) = |Office {
-                            country: _,
-                            city: _,
-                            opened_on: _,
-                        }| {};
+#[rustfmt::skip]
+const _: fn(&Office) = |Office { country: _, city: _, opened_on: _ }| {};
 
 /// The columns of `certifications`; the status is derived on the registry's `as_of`.
 pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
@@ -367,19 +383,8 @@ pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
 ];
 
 /// Every field of a certification is a column above.
-const _: fn(&Certification) = |Certification {
-                                   scheme: _,
-                                   edition: _,
-                                   level: _,
-                                   appraisal: _,
-                                   certificate_number: _,
-                                   issuer: _,
-                                   accredited_by: _,
-                                   issued_on: _,
-                                   expires_on: _,
-                                   status: _,
-                                   scope: _,
-                               }| {};
+#[rustfmt::skip]
+const _: fn(&Certification) = |Certification { scheme: _, edition: _, level: _, appraisal: _, certificate_number: _, issuer: _, accredited_by: _, issued_on: _, expires_on: _, status: _, scope: _ }| {};
 
 /// The columns of `awards`.
 pub(crate) const AWARDS: &[ColumnSpec<Award>] = &[
@@ -409,15 +414,8 @@ pub(crate) const AWARDS: &[ColumnSpec<Award>] = &[
 ];
 
 /// Every field of an award is a column above.
-const _: fn(&Award) = |Award {
-                           program: _,
-                           program_name: _,
-                           year: _,
-                           category: _,
-                           result: _,
-                           entry: _,
-                           host_country: _,
-                       }| {};
+#[rustfmt::skip]
+const _: fn(&Award) = |Award { program: _, program_name: _, year: _, category: _, result: _, entry: _, host_country: _ }| {};
 
 /// The columns of `exports`.
 pub(crate) const EXPORTS: &[ColumnSpec<ExportRecord>] = &[
@@ -444,23 +442,13 @@ pub(crate) const EXPORTS: &[ColumnSpec<ExportRecord>] = &[
                 .map(|y| Key::FiscalYear(FiscalYear::new(y)))
         }),
     ),
-    derived(
-        "period_start",
-        Cells::Date(|r| Some(r.record.period.first_day())),
-    ),
-    derived(
-        "period_end",
-        Cells::Date(|r| Some(r.record.period.last_day())),
-    ),
+    period_start(),
+    period_end(),
 ];
 
 /// Every field of an export record is a column above.
-const _: fn(&ExportRecord) = |ExportRecord {
-                                  period: _,
-                                  amount_usd: _,
-                                  market: _,
-                                  service: _,
-                              }| {};
+#[rustfmt::skip]
+const _: fn(&ExportRecord) = |ExportRecord { period: _, amount_usd: _, market: _, service: _ }| {};
 
 /// The columns of `observations`.
 pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
@@ -481,14 +469,8 @@ pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
         url,
         field("published_on", Cells::Date(|r| r.record.published_on)),
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
-        derived(
-            "period_start",
-            Cells::Date(|r| Some(r.record.period.first_day())),
-        ),
-        derived(
-            "period_end",
-            Cells::Date(|r| Some(r.record.period.last_day())),
-        ),
+        period_start(),
+        period_end(),
         derived(
             "is_current",
             Cells::Bool(|r| Some(r.registry.is_current(r.index))),
@@ -497,15 +479,8 @@ pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
 };
 
 /// Every field of an observation is a column above.
-const _: fn(&Observation) = |Observation {
-                                 indicator: _,
-                                 region: _,
-                                 period: _,
-                                 value: _,
-                                 source: _,
-                                 published_on: _,
-                                 note: _,
-                             }| {};
+#[rustfmt::skip]
+const _: fn(&Observation) = |Observation { indicator: _, region: _, period: _, value: _, source: _, published_on: _, note: _ }| {};
 
 /// The columns of `targets`.
 pub(crate) const TARGETS: &[ColumnSpec<Target>] = &{
@@ -536,17 +511,8 @@ pub(crate) const TARGETS: &[ColumnSpec<Target>] = &{
 };
 
 /// Every field of a target is a column above.
-const _: fn(&Target) = |Target {
-                            id: _,
-                            indicator: _,
-                            region: _,
-                            value: _,
-                            deadline: _,
-                            stated_by: _,
-                            stated_on: _,
-                            source: _,
-                            note: _,
-                        }| {};
+#[rustfmt::skip]
+const _: fn(&Target) = |Target { id: _, indicator: _, region: _, value: _, deadline: _, stated_by: _, stated_on: _, source: _, note: _ }| {};
 
 /// The columns of `rankings`.
 pub(crate) const RANKINGS: &[ColumnSpec<Ranking>] = &{
@@ -570,17 +536,8 @@ pub(crate) const RANKINGS: &[ColumnSpec<Ranking>] = &{
 };
 
 /// Every field of a ranking is a column above.
-const _: fn(&Ranking) = |Ranking {
-                             index: _,
-                             publisher: _,
-                             period: _,
-                             metric: _,
-                             country: _,
-                             rank: _,
-                             out_of: _,
-                             source: _,
-                             note: _,
-                         }| {};
+#[rustfmt::skip]
+const _: fn(&Ranking) = |Ranking { index: _, publisher: _, period: _, metric: _, country: _, rank: _, out_of: _, source: _, note: _ }| {};
 
 #[cfg(test)]
 mod tests {

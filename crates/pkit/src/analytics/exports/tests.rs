@@ -39,6 +39,26 @@ fn country(code: &str) -> Country {
     code.parse().unwrap()
 }
 
+/// A company's FY `fy` by market: (market, value, complete).
+fn markets(registry: &Registry, id: &str, fy: i32) -> Vec<(Option<Country>, u64, bool)> {
+    let exports = registry.company_exports(id).unwrap();
+    let parts = exports.by_market(fy);
+    parts
+        .iter()
+        .map(|m| (m.market, m.value, m.complete))
+        .collect()
+}
+
+/// A company's FY `fy` by service: (service, value, complete).
+fn services(registry: &Registry, id: &str, fy: i32) -> Vec<(Option<ExportService>, u64, bool)> {
+    let exports = registry.company_exports(id).unwrap();
+    let parts = exports.by_service(fy);
+    parts
+        .iter()
+        .map(|p| (p.service, p.value, p.complete))
+        .collect()
+}
+
 #[test]
 fn four_quarters_make_a_complete_year() {
     let r = registry(&[(
@@ -262,38 +282,22 @@ fn sample_exports_by_fiscal_year() {
 #[test]
 fn sample_company_totals_follow_the_levels() {
     let s = Registry::sample();
-    // Service level only: the call-centre figures; FY2025-26 from six months.
-    assert_eq!(
-        total(&s, "harbour-line-contact", 2023),
-        Some(t(2023, 15_250_000, 12))
-    );
-    assert_eq!(
-        total(&s, "harbour-line-contact", 2025),
-        Some(t(2025, 9_240_000, 6))
-    );
-    // FY2025-26 from three NL months (150,000 + 158,000 + 161,000).
-    assert_eq!(
-        total(&s, "rawal-lake-devops", 2025),
-        Some(t(2025, 469_000, 3))
-    );
-    // Market and service only: AE information services; then two AE computer months.
-    assert_eq!(
-        total(&s, "portside-data-services", 2023),
-        Some(t(2023, 198_000, 12))
-    );
-    assert_eq!(
-        total(&s, "portside-data-services", 2025),
-        Some(t(2025, 56_500, 2))
-    );
-    // The year total wins over the four GB quarters (1,179,000).
-    assert_eq!(
-        total(&s, "mangla-bridge-technologies", 2024),
-        Some(t(2024, 2_060_000, 12))
-    );
-    assert_eq!(
-        total(&s, "stitchware-partners", 2025),
-        Some(t(2025, 282_500, 6))
-    );
+    let expected = [
+        // Service level only: the call-centre figures; FY2025-26 from six months.
+        ("harbour-line-contact", 2023, 15_250_000, 12),
+        ("harbour-line-contact", 2025, 9_240_000, 6),
+        // FY2025-26 from three NL months (150,000 + 158,000 + 161,000).
+        ("rawal-lake-devops", 2025, 469_000, 3),
+        // Market and service only: AE information services; then two AE computer months.
+        ("portside-data-services", 2023, 198_000, 12),
+        ("portside-data-services", 2025, 56_500, 2),
+        // The year total wins over the four GB quarters (1,179,000).
+        ("mangla-bridge-technologies", 2024, 2_060_000, 12),
+        ("stitchware-partners", 2025, 282_500, 6),
+    ];
+    for (id, fy, value, months) in expected {
+        assert_eq!(total(&s, id, fy), Some(t(fy, value, months)), "{id} {fy}");
+    }
 }
 
 #[test]
@@ -409,24 +413,13 @@ fn a_breakdown_is_complete_only_when_all_its_parts_are() {
             {"period": "FY2023-24", "amount_usd": 100, "market": "US", "service": "computer_services"},
             {"period": "2023-07", "amount_usd": 50, "market": "US", "service": "call_centre"}]"#,
     )]);
-    let exports = r.company_exports("a").unwrap();
-    let markets: Vec<_> = exports
-        .by_market(2023)
-        .iter()
-        .map(|m| (m.market, m.value, m.complete))
-        .collect();
     // The rest (1000 - 150) is incomplete too: one of the named parts is.
     assert_eq!(
-        markets,
+        markets(&r, "a", 2023),
         [(Some(country("US")), 150, false), (None, 850, false)]
     );
-    let services: Vec<_> = exports
-        .by_service(2023)
-        .iter()
-        .map(|s| (s.service, s.value, s.complete))
-        .collect();
     assert_eq!(
-        services,
+        services(&r, "a", 2023),
         [
             (Some(ExportService::ComputerServices), 100, true),
             (Some(ExportService::CallCentre), 50, false),
@@ -442,15 +435,8 @@ fn the_rest_of_a_complete_breakdown_is_complete() {
         r#"[{"period": "FY2023-24", "amount_usd": 1000},
             {"period": "FY2023-24", "amount_usd": 300, "market": "GB"}]"#,
     )]);
-    let markets: Vec<_> = r
-        .company_exports("a")
-        .unwrap()
-        .by_market(2023)
-        .iter()
-        .map(|m| (m.market, m.value, m.complete))
-        .collect();
     assert_eq!(
-        markets,
+        markets(&r, "a", 2023),
         [(Some(country("GB")), 300, true), (None, 700, true)]
     );
 }

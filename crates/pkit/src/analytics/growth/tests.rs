@@ -9,21 +9,11 @@ fn ict(registry: &Registry) -> Series {
     registry.series(Indicator::IctExports, Region::PAKISTAN)
 }
 
+/// A registry of undated `ict_exports` observations for PK: (period, value).
 fn registry(observations: &[(&str, u64)]) -> Registry {
-    let items: Vec<String> = observations
-        .iter()
-        .map(|(period, value)| {
-            format!(
-                r#"{{"indicator": "ict_exports", "period": "{period}", "value": {value},
-                    "source": {{"publisher": "SBP"}}}}"#
-            )
-        })
-        .collect();
-    let text = format!(
-        r#"{{"schema_version": 1, "as_of": "2026-01-31", "observations": [{}]}}"#,
-        items.join(",")
-    );
-    Registry::from_json(&text).unwrap()
+    let dated: Vec<(&str, u64, Option<&str>)> =
+        observations.iter().map(|&(p, v)| (p, v, None)).collect();
+    crate::analytics::series::tests::registry(&dated)
 }
 
 #[test]

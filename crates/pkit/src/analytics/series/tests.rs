@@ -18,7 +18,7 @@ fn total(series: &Series, fy: i32) -> Option<FiscalYearTotal> {
 }
 
 /// A registry of `ict_exports` observations for PK: (period, value, published_on).
-fn registry(observations: &[(&str, u64, Option<&str>)]) -> Registry {
+pub(crate) fn registry(observations: &[(&str, u64, Option<&str>)]) -> Registry {
     let items: Vec<String> = observations
         .iter()
         .map(|(period, value, published)| {

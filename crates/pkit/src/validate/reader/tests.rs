@@ -99,34 +99,23 @@ fn limit_scan_after_an_error_in_a_string() {
         max_string_bytes: 3,
         ..Limits::default()
     };
+    // Reads `text` as a string, which fails, and scans on from there for a broken limit.
+    let scan_after = |text: &str| {
+        let Err(Stop::Syntax {
+            at,
+            in_string,
+            depth,
+            ..
+        }) = Reader::new(text, small).string()
+        else {
+            panic!("syntax error expected in {text:?}")
+        };
+        limit_after_syntax_error(text, at, in_string, depth, small)
+    };
     // An unterminated string at the very end: no underflow, no limit.
-    let mut r = Reader::new("\"", small);
-    let Err(Stop::Syntax {
-        at,
-        in_string,
-        depth,
-        ..
-    }) = r.string()
-    else {
-        panic!("syntax error expected")
-    };
-    assert_eq!(
-        limit_after_syntax_error("\"", at, in_string, depth, small),
-        None
-    );
+    assert_eq!(scan_after("\""), None);
     // A control character inside a long string: the string's length still counts.
-    let text = "\"ab\u{1}cdef\"";
-    let mut r = Reader::new(text, small);
-    let Err(Stop::Syntax {
-        at,
-        in_string,
-        depth,
-        ..
-    }) = r.string()
-    else {
-        panic!("syntax error expected")
-    };
-    assert!(limit_after_syntax_error(text, at, in_string, depth, small).is_some());
+    assert!(scan_after("\"ab\u{1}cdef\"").is_some());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
-use super::checked::{Checked, Finish, Place};
+use super::checked::{offset, Checked, Finish, Place, Placeholder};
 use super::reader::{Integer, Kind, Reader, Stop};
 use crate::issue::{shorten, Code, Issue, Location, ParseError};
 use crate::limits::Limits;
@@ -26,17 +26,19 @@ pub(crate) struct Field<D> {
 
 /// A record as read: its fields ([`Draft::FIELDS`], read by name), where it stands, and the
 /// model's record it becomes.
-pub(crate) trait Draft: Default + Finish + 'static {
+pub(crate) trait Draft: Default + Finish + Placeholder + 'static {
     /// The record's fields, in the order of the spec.
     const FIELDS: &'static [Field<Self>];
     /// Where the record stands in the document.
+    fn place(&self) -> Place;
+    /// Where the record stands, to set.
     fn place_mut(&mut self) -> &mut Place;
 }
 
 /// An issue and the byte offset it is ordered by.
 #[derive(Debug)]
 pub(crate) struct Located {
-    pub(crate) at: usize,
+    pub(crate) at: u32,
     pub(crate) issue: Issue,
 }
 
@@ -158,7 +160,10 @@ impl<'a> Walker<'a> {
 
     fn issue(&mut self, at: usize, code: Code, message: impl Into<String>) {
         let issue = Issue::new(code, self.pointer(), message);
-        self.issues.push(Located { at, issue });
+        self.issues.push(Located {
+            at: offset(at),
+            issue,
+        });
     }
 
     fn parse_error(&mut self, at: usize, e: ParseError) {
@@ -240,7 +245,11 @@ impl<'a> Walker<'a> {
                 self.missing(end, f.name);
             }
         }
-        Ok(Place { at, end })
+        Ok(Place {
+            index: 0,
+            at: offset(at),
+            end: offset(end),
+        })
     }
 
     /// Reads a record (a JSON object) by its declared fields.
@@ -248,12 +257,47 @@ impl<'a> Walker<'a> {
         let kind = self.r.peek()?;
         if kind != Kind::Object {
             self.wrong_kind(kind, "an object")?;
-            return Ok(Checked::Invalid);
+            return Ok(Checked::invalid());
         }
+        let at = self.r.pos();
         let mut draft = D::default();
         let place = self.fields(D::FIELDS, &mut draft)?;
         *draft.place_mut() = place;
-        Ok(Checked::at(draft, place.at))
+        Ok(Checked::at(draft, at))
+    }
+
+    /// Reads an array of records, each with its index; an element that is not an object is
+    /// reported and left out. Each record is read in place, at the end of the list.
+    pub(crate) fn records<D: Draft>(&mut self) -> Res<Vec<D>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Array {
+            self.wrong_kind(kind, "an array")?;
+            return Ok(Vec::new());
+        }
+        self.r.begin_array()?;
+        let mut records: Vec<D> = Vec::new();
+        let mut index = 0;
+        while self.r.next_element(index == 0)? {
+            self.path.push(Step::Index(index));
+            let kind = self.r.peek()?;
+            if kind == Kind::Object {
+                records.push(D::default());
+                if let Some(draft) = records.last_mut() {
+                    let mut place = self.fields(D::FIELDS, draft)?;
+                    place.index = offset(index);
+                    *draft.place_mut() = place;
+                }
+            } else {
+                self.wrong_kind(kind, "an object")?;
+            }
+            self.path.pop();
+            index += 1;
+        }
+        // A vector grows to at least four elements, and most companies have one or two
+        // offices, certificates and awards: shrinking each list once read keeps the drafts
+        // (and the registry built from them in place) under three times the document's size.
+        records.shrink_to_fit();
+        Ok(records)
     }
 
     /// Reports the required field `name` of the current object as missing.
@@ -268,7 +312,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Reads an array, each element with `item`.
-    pub(crate) fn list<T>(
+    pub(crate) fn list<T: Placeholder>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> Res<Checked<T>>,
     ) -> Res<Vec<Checked<T>>> {
@@ -306,23 +350,23 @@ impl<'a> Walker<'a> {
     pub(crate) fn any_string(&mut self) -> Res<Checked<String>> {
         Ok(match self.string()? {
             Some((s, at)) => Checked::at(s.into_owned(), at),
-            None => Checked::Invalid,
+            None => Checked::invalid(),
         })
     }
 
     /// Reads a string and parses it with `parse`.
-    fn parsed_with<T>(
+    fn parsed_with<T: Placeholder>(
         &mut self,
         parse: impl FnOnce(&str) -> Result<T, ParseError>,
     ) -> Res<Checked<T>> {
         let Some((s, at)) = self.string()? else {
-            return Ok(Checked::Invalid);
+            return Ok(Checked::invalid());
         };
         Ok(match parse(&s) {
             Ok(v) => Checked::at(v, at),
             Err(e) => {
                 self.parse_error(at, e);
-                Checked::Invalid
+                Checked::invalid()
             }
         })
     }
@@ -332,7 +376,16 @@ impl<'a> Walker<'a> {
         &mut self,
         check: impl FnOnce(&str) -> Result<(), ParseError>,
     ) -> Res<Checked<String>> {
-        self.parsed_with(|s| check(s).map(|()| s.to_owned()))
+        let Some((s, at)) = self.string()? else {
+            return Ok(Checked::invalid());
+        };
+        Ok(match check(&s) {
+            Ok(()) => Checked::at(s.into_owned(), at),
+            Err(e) => {
+                self.parse_error(at, e);
+                Checked::invalid()
+            }
+        })
     }
 
     /// Reads a text of `rule`.
@@ -341,7 +394,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Reads a string and parses it as `T`.
-    pub(crate) fn parsed<T: FromStr<Err = ParseError>>(&mut self) -> Res<Checked<T>> {
+    pub(crate) fn parsed<T: FromStr<Err = ParseError> + Placeholder>(&mut self) -> Res<Checked<T>> {
         self.parsed_with(|s| s.parse())
     }
 
@@ -355,7 +408,7 @@ impl<'a> Walker<'a> {
         let kind = self.r.peek()?;
         if kind != Kind::Number {
             self.wrong_kind(kind, "a number")?;
-            return Ok(Checked::Invalid);
+            return Ok(Checked::invalid());
         }
         let at = self.r.pos();
         let n = self.r.number()?;
@@ -367,14 +420,15 @@ impl<'a> Walker<'a> {
         &mut self,
         check: impl FnOnce(Integer) -> Result<u64, (Code, String)>,
     ) -> Res<Checked<u64>> {
-        let Checked::Valid(n) = self.number()? else {
-            return Ok(Checked::Invalid);
+        let number = self.number()?;
+        let Some(n) = number.valid() else {
+            return Ok(Checked::invalid());
         };
         Ok(match check(n.v) {
-            Ok(v) => Checked::at(v, n.at),
+            Ok(v) => Checked::at(v, n.at as usize),
             Err((code, message)) => {
-                self.issue(n.at, code, message);
-                Checked::Invalid
+                self.issue(n.at as usize, code, message);
+                Checked::invalid()
             }
         })
     }
@@ -387,7 +441,7 @@ impl<'a> Walker<'a> {
     /// Reads an integer in `range` of a narrow type (a CMMI level, an award year).
     pub(crate) fn small<T>(&mut self, range: RangeInclusive<T>) -> Res<Checked<T>>
     where
-        T: Copy + Into<u64> + TryFrom<u64>,
+        T: Copy + Into<u64> + TryFrom<u64> + Placeholder,
     {
         let (start, end) = (*range.start(), *range.end());
         let wide = self.integer(start.into()..=end.into())?;

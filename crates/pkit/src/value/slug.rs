@@ -34,6 +34,12 @@ macro_rules! slug_type {
                 &self.0
             }
 
+            /// An empty stand-in for a draft's absent value; it never leaves the crate (no
+            /// record holds one) and costs no allocation.
+            pub(crate) fn placeholder() -> Self {
+                $name(String::new())
+            }
+
             /// Wraps text the caller built to the format (generated data).
             pub(crate) fn from_valid(s: String) -> Self {
                 debug_assert!(is_joined(&s, $sep), "{s}");

@@ -22,10 +22,10 @@ record! {
         optional email: String = |w| w.checked(check_email),
         optional employees: u64 = |w| w.integer(0..=MAX_EMPLOYEES),
         list services: Service = |w| w.parsed(),
-        list offices: DraftOffice = |w| w.record(),
-        list certifications: DraftCertification = |w| w.record(),
-        list awards: DraftAward = |w| w.record(),
-        list exports: DraftExport = |w| w.record(),
+        records offices: DraftOffice = |w| w.records(),
+        records certifications: DraftCertification = |w| w.records(),
+        records awards: DraftAward = |w| w.records(),
+        records exports: DraftExport = |w| w.records(),
     }
 }
 

@@ -4,7 +4,7 @@ use super::{DraftCompany, DraftObservation, DraftRanking, DraftTarget};
 use crate::issue::{Code, Issue};
 use crate::limits::Limits;
 use crate::registry::Registry;
-use crate::validate::checked::{Checked, Finish};
+use crate::validate::checked::{finish_all, Checked};
 use crate::validate::reader::Integer;
 use crate::validate::walk::{stop_issue, Field, Located, Walker};
 use crate::value::Date;
@@ -41,7 +41,7 @@ pub(crate) fn read(text: &str, limits: Limits) -> Walked {
 /// Checks `schema_version` once the document is read: a version other than 1 is the only issue
 /// (`Err`); a number that is not an integer is `invalid_type`, and the rest is read as version 1.
 fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
-    let Checked::Valid(n) = &draft.schema_version else {
+    let Some(n) = draft.schema_version.valid() else {
         return Ok(());
     };
     match n.v {
@@ -49,7 +49,7 @@ fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
         Integer::Fractional => {
             w.issue_at_key(
                 "schema_version",
-                n.at,
+                n.at as usize,
                 Code::InvalidType,
                 "expected the integer 1",
             );
@@ -57,7 +57,7 @@ fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
         }
         _ => {
             let shown: String = w
-                .text_from(n.at)
+                .text_from(n.at as usize)
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || *c == '-')
                 .take(24)
@@ -79,10 +79,10 @@ fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
 pub(crate) struct DraftRegistry {
     pub(crate) schema_version: Checked<Integer>,
     pub(crate) as_of: Checked<Date>,
-    pub(crate) companies: Vec<Checked<DraftCompany>>,
-    pub(crate) observations: Vec<Checked<DraftObservation>>,
-    pub(crate) targets: Vec<Checked<DraftTarget>>,
-    pub(crate) rankings: Vec<Checked<DraftRanking>>,
+    pub(crate) companies: Vec<DraftCompany>,
+    pub(crate) observations: Vec<DraftObservation>,
+    pub(crate) targets: Vec<DraftTarget>,
+    pub(crate) rankings: Vec<DraftRanking>,
 }
 
 impl DraftRegistry {
@@ -113,7 +113,7 @@ impl DraftRegistry {
             name: "companies",
             required: false,
             read: |w, d| {
-                d.companies = w.list(|w| w.record())?;
+                d.companies = w.records()?;
                 Ok(())
             },
         },
@@ -121,7 +121,7 @@ impl DraftRegistry {
             name: "observations",
             required: false,
             read: |w, d| {
-                d.observations = w.list(|w| w.record())?;
+                d.observations = w.records()?;
                 Ok(())
             },
         },
@@ -129,7 +129,7 @@ impl DraftRegistry {
             name: "targets",
             required: false,
             read: |w, d| {
-                d.targets = w.list(|w| w.record())?;
+                d.targets = w.records()?;
                 Ok(())
             },
         },
@@ -137,7 +137,7 @@ impl DraftRegistry {
             name: "rankings",
             required: false,
             read: |w, d| {
-                d.rankings = w.list(|w| w.record())?;
+                d.rankings = w.records()?;
                 Ok(())
             },
         },
@@ -147,10 +147,10 @@ impl DraftRegistry {
     pub(crate) fn finish(self) -> Option<Registry> {
         Some(Registry::from_parts(
             self.as_of.required()?,
-            self.companies.finish()?,
-            self.observations.finish()?,
-            self.targets.finish()?,
-            self.rankings.finish()?,
+            finish_all(self.companies)?,
+            finish_all(self.observations)?,
+            finish_all(self.targets)?,
+            finish_all(self.rankings)?,
         ))
     }
 }

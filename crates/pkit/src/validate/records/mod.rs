@@ -16,7 +16,7 @@ pub(crate) use document::DraftRegistry;
 pub(crate) use document::{read, Walked};
 pub(crate) use national::{DraftObservation, DraftRanking, DraftTarget};
 
-use super::checked::{as_is, Finish};
+use super::checked::{as_is, Finish, Placeholder};
 use super::reader::Integer;
 use crate::model::{
     Appraisal, AwardResult, CertificationStatus, ExportService, Indicator, LegalForm, Program,
@@ -24,9 +24,32 @@ use crate::model::{
 };
 use crate::value::{Country, Date, Key, Period, Region, Slug, Subdivision};
 
-as_is!(Slug, Key, Date, Period, Country, Region, Subdivision);
-as_is!(LegalForm, Service, Scheme, Appraisal, CertificationStatus);
-as_is!(Program, AwardResult, ExportService, Indicator);
+as_is!(
+    Slug => Slug::placeholder(),
+    Key => Key::placeholder(),
+    Date => Date::MIN,
+    Period => Period::FiscalYear(2000),
+    Country => Country::PAKISTAN,
+    Region => Region::PAKISTAN,
+    Subdivision => Subdivision::Punjab,
+);
+as_is!(
+    LegalForm => LegalForm::Other,
+    Service => Service::Other,
+    Scheme => Scheme::Cmmi,
+    Appraisal => Appraisal::ScampiA,
+    CertificationStatus => CertificationStatus::Active,
+    Program => Program::Other,
+    AwardResult => AwardResult::Winner,
+    ExportService => ExportService::Other,
+    Indicator => Indicator::IctExports,
+);
+
+impl Placeholder for Integer {
+    fn placeholder() -> Integer {
+        Integer::Value(0)
+    }
+}
 
 /// A number whose check depends on another field (an observation's or target's value) becomes
 /// the integer it is; the rules have checked its range.
@@ -50,12 +73,14 @@ impl Finish for Integer {
 ///         optional opened_on: Date = |w| w.parsed(),
 ///         defaulted(Status::Held) status: Status = |w| w.parsed(),
 ///         list services: Service = |w| w.parsed(),     // an array; each item checked
+///         records offices: DraftOffice = |w| w.records(), // an array of records
 ///     }
 /// }
 /// ```
 ///
 /// A field's type is its draft type (a nested record's draft, a value); the draft holds it as
-/// [`Checked`](crate::validate::checked::Checked) (a list as `Vec<Checked<_>>`, each item checked). The model's record is built
+/// [`Checked`](crate::validate::checked::Checked), a list as `Vec<Checked<_>>` (each item
+/// checked), a list of records as the records that are objects (each knows its index). The model's record is built
 /// with a struct literal, so a field of the record that is not declared fails to compile.
 macro_rules! record {
     (
@@ -82,6 +107,12 @@ macro_rules! record {
             }
         }
 
+        impl $crate::validate::checked::Placeholder for $draft {
+            fn placeholder() -> Self {
+                Self::default()
+            }
+        }
+
         impl $crate::validate::walk::Draft for $draft {
             const FIELDS: &'static [$crate::validate::walk::Field<Self>] = &[$(
                 $crate::validate::walk::Field {
@@ -93,6 +124,10 @@ macro_rules! record {
                     },
                 },
             )*];
+
+            fn place(&self) -> $crate::validate::checked::Place {
+                self.place
+            }
 
             fn place_mut(&mut self) -> &mut $crate::validate::checked::Place {
                 &mut self.place
@@ -109,6 +144,7 @@ macro_rules! record {
         }
     };
     (@type list $ty:ty) => { Vec<$crate::validate::checked::Checked<$ty>> };
+    (@type records $ty:ty) => { Vec<$ty> };
     (@type $kind:ident $ty:ty) => { $crate::validate::checked::Checked<$ty> };
     (@init defaulted $default:expr) => { $crate::validate::checked::Checked::defaulted($default) };
     (@init $kind:ident) => { Default::default() };
@@ -117,6 +153,7 @@ macro_rules! record {
     (@read list $w:ident $read:expr) => { $w.list(|$w| $read)? };
     (@read $kind:ident $w:ident $read:expr) => { $read? };
     (@finish list $value:expr) => { $crate::validate::checked::Finish::finish($value)? };
+    (@finish records $value:expr) => { $crate::validate::checked::finish_all($value)? };
     (@finish optional $value:expr) => { $value.optional()? };
     (@finish $kind:ident $value:expr) => { $value.required()? };
 }

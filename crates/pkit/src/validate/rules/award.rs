@@ -1,10 +1,9 @@
 //! Awards (SPEC §1.5): the programme's name and first year, the year against `as_of` and the
 //! founding, APICTA categories, and awards listed once.
 
-use super::{valid, FirstSeen, Rules};
+use super::{indexed, FirstSeen, Rules};
 use crate::issue::{shorten, Code};
 use crate::model::{Program, APICTA_CATEGORIES};
-use crate::validate::checked::Checked;
 use crate::validate::records::DraftAward;
 use crate::value::Date;
 
@@ -12,11 +11,11 @@ pub(super) fn awards(
     rules: &mut Rules<'_>,
     base: &str,
     founded: Option<Date>,
-    awards: &[Checked<DraftAward>],
+    awards: &[DraftAward],
 ) {
     let mut seen = FirstSeen::new();
-    for (k, a) in valid(awards) {
-        let (a, place) = (&a.v, a.v.place);
+    for (k, a) in indexed(awards) {
+        let place = a.place;
         let apath = |field: &str| format!("{base}/awards/{k}{field}");
         let program = a.program.value().copied();
         if program == Some(Program::Other) && a.program_name.is_absent() {

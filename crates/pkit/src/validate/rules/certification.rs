@@ -1,10 +1,9 @@
 //! Certifications (SPEC §1.4): editions of the scheme, the CMMI-only fields, certificate
 //! numbers listed once, dates against `as_of` and the founding, validity and transitions.
 
-use super::{valid, FirstSeen, Rules};
+use super::{indexed, FirstSeen, Rules};
 use crate::issue::{shorten, Code};
 use crate::model::Scheme;
-use crate::validate::checked::Checked;
 use crate::validate::records::DraftCertification;
 use crate::value::Date;
 
@@ -12,11 +11,11 @@ pub(super) fn certifications(
     rules: &mut Rules<'_>,
     base: &str,
     founded: Option<Date>,
-    certs: &[Checked<DraftCertification>],
+    certs: &[DraftCertification],
 ) {
     let mut numbers = FirstSeen::new();
-    for (j, c) in valid(certs) {
-        let (c, place) = (&c.v, c.v.place);
+    for (j, c) in indexed(certs) {
+        let place = c.place;
         let cpath = |field: &str| format!("{base}/certifications/{j}{field}");
         let scheme = c.scheme.value().copied();
         let edition = match (scheme, c.edition.valid()) {
@@ -38,16 +37,16 @@ pub(super) fn certifications(
             }
             _ => None,
         };
-        match (scheme, &c.level) {
-            (Some(Scheme::Cmmi), Checked::Absent) => {
-                rules.push(
-                    place.end,
-                    Code::MissingField,
-                    cpath("/level"),
-                    "a CMMI appraisal needs its maturity `level` (2..=5)".into(),
-                );
-            }
-            (Some(scheme), Checked::Valid(level)) if scheme != Scheme::Cmmi => {
+        if scheme == Some(Scheme::Cmmi) && c.level.is_absent() {
+            rules.push(
+                place.end,
+                Code::MissingField,
+                cpath("/level"),
+                "a CMMI appraisal needs its maturity `level` (2..=5)".into(),
+            );
+        }
+        if let (Some(scheme), Some(level)) = (scheme, c.level.valid()) {
+            if scheme != Scheme::Cmmi {
                 rules.push(
                     level.at,
                     Code::LevelNotApplicable,
@@ -55,7 +54,6 @@ pub(super) fn certifications(
                     format!("{scheme} has no maturity level; `level` is for cmmi only"),
                 );
             }
-            _ => {}
         }
         if let (Some(scheme), Some(appraisal)) = (scheme, c.appraisal.valid()) {
             if scheme != Scheme::Cmmi {

@@ -3,19 +3,17 @@
 
 use std::collections::HashSet;
 
-use super::{unique_id, valid, FirstSeen, Rules};
+use super::{indexed, unique_id, valid, FirstSeen, Rules};
 use crate::issue::Code;
-use crate::validate::checked::Checked;
 use crate::validate::records::DraftCompany;
 use crate::value::{ntn_taxpayer, Country};
 
-pub(super) fn companies(rules: &mut Rules<'_>, companies: &[Checked<DraftCompany>]) {
+pub(super) fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
     let mut ids = FirstSeen::new();
     let mut ntns = FirstSeen::new();
     let mut cuins = FirstSeen::new();
     let mut leis = FirstSeen::new();
-    for (i, c) in valid(companies) {
-        let c = &c.v;
+    for (i, c) in indexed(companies) {
         let base = format!("/companies/{i}");
         unique_id(rules, &mut ids, c.id.valid(), "/companies", i);
         if let Some(identifiers) = c.identifiers.value() {
@@ -59,8 +57,7 @@ pub(super) fn companies(rules: &mut Rules<'_>, companies: &[Checked<DraftCompany
                 );
             }
         }
-        for (j, o) in valid(&c.offices) {
-            let o = &o.v;
+        for (j, o) in indexed(&c.offices) {
             let opath = |field: &str| format!("{base}/offices/{j}{field}");
             if let Some(country) = o.country.valid() {
                 if country.v == Country::PAKISTAN {

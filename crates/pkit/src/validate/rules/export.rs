@@ -3,23 +3,37 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{valid, Rules};
+use super::{indexed, Rules};
 use crate::issue::Code;
-use crate::validate::checked::Checked;
 use crate::validate::records::DraftExport;
 use crate::value::{Date, FiscalSlot};
 
 /// The slots (by [`FiscalSlot::index`]) that overlap `slot` without being it: the slots that
 /// share a month with it.
 pub(super) fn overlapping_slots(slot: FiscalSlot) -> u32 {
-    (0..FiscalSlot::COUNT)
-        .map(|i| (i, slot_at(i)))
-        .filter(|&(i, other)| i != slot.index() && other.months() & slot.months() != 0)
-        .fold(0, |mask, (i, _)| mask | 1 << i)
+    OVERLAPS[slot.index()]
 }
 
+/// For each slot, the mask of the others that share a month with it, worked out once from
+/// [`FiscalSlot::months`] when the crate is compiled.
+const OVERLAPS: [u32; FiscalSlot::COUNT] = {
+    let mut table = [0; FiscalSlot::COUNT];
+    let mut i = 0;
+    while i < FiscalSlot::COUNT {
+        let mut j = 0;
+        while j < FiscalSlot::COUNT {
+            if i != j && slot_at(i).months() & slot_at(j).months() != 0 {
+                table[i] |= 1 << j;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+};
+
 /// The slot of number `i` (see [`FiscalSlot::index`]).
-fn slot_at(i: usize) -> FiscalSlot {
+const fn slot_at(i: usize) -> FiscalSlot {
     match i {
         0 => FiscalSlot::Year,
         1..=4 => FiscalSlot::Quarter(i as u8),
@@ -38,11 +52,11 @@ pub(super) fn exports(
     rules: &mut Rules<'_>,
     base: &str,
     founded: Option<Date>,
-    exports: &[Checked<DraftExport>],
+    exports: &[DraftExport],
 ) {
     let mut seen: HashMap<_, FiscalYearSlots> = HashMap::default();
-    for (n, e) in valid(exports) {
-        let (e, place) = (&e.v, e.v.place);
+    for (n, e) in indexed(exports) {
+        let place = e.place;
         let path = |field: &str| format!("{base}/exports/{n}{field}");
         let Some(p) = e.period.valid() else { continue };
         let Some(period) = rules.period_not_future(p, || path("/period")) else {

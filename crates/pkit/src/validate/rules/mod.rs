@@ -30,7 +30,7 @@ pub(super) struct Rules<'d> {
 }
 
 impl Rules<'_> {
-    fn push(&mut self, at: usize, code: Code, path: String, message: String) {
+    fn push(&mut self, at: u32, code: Code, path: String, message: String) {
         self.out.push(Located {
             at,
             issue: Issue::new(code, path, message),
@@ -146,9 +146,14 @@ fn unique_id<'d>(
     }
 }
 
-/// The valid records of a list, with their index.
+/// The valid items of a list of values, with their index.
 fn valid<T>(list: &[super::checked::Checked<T>]) -> impl Iterator<Item = (usize, &At<T>)> + '_ {
     list.iter()
         .enumerate()
         .filter_map(|(i, c)| c.valid().map(|a| (i, a)))
+}
+
+/// The records of a list (those that are objects), with their index in the array.
+fn indexed<D: super::walk::Draft>(records: &[D]) -> impl Iterator<Item = (usize, &D)> + '_ {
+    records.iter().map(|d| (d.place().index as usize, d))
 }

@@ -3,11 +3,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{unique_id, valid, FirstSeen, Rules};
+use super::{indexed, unique_id, FirstSeen, Rules};
 use crate::issue::Code;
 use crate::model::observation::{supersedes, Figure};
 use crate::model::{Indicator, Unit};
-use crate::validate::checked::{At, Checked};
+use crate::validate::checked::At;
 use crate::validate::reader::Integer;
 use crate::validate::records::{DraftObservation, DraftRanking, DraftTarget};
 use crate::validate::walk::{check_integer, check_usd};
@@ -40,26 +40,28 @@ struct Current {
     published_on: Option<Date>,
     /// `None` when the value failed its own check: the vintage counts, its value does not.
     value: Option<u64>,
-    value_at: usize,
+    value_at: u32,
 }
 
-pub(super) fn observations(rules: &mut Rules<'_>, observations: &[Checked<DraftObservation>]) {
+pub(super) fn observations(rules: &mut Rules<'_>, observations: &[DraftObservation]) {
     // (indicator, region, period) -> the vintages seen, in document order.
     let mut series: HashMap<Figure, Vec<Current>> = HashMap::default();
     let mut order = Vec::new();
-    for (i, o) in valid(observations) {
-        let (o, place) = (&o.v, o.v.place);
+    for (i, o) in indexed(observations) {
+        let place = o.place;
         let base = format!("/observations/{i}");
         let period = o
             .period
             .valid()
             .and_then(|p| rules.period_not_future(p, || format!("{base}/period")));
-        let published = match &o.published_on {
-            Checked::Valid(d) => rules
-                .not_future(d, || format!("{base}/published_on"))
+        let published = match o.published_on.valid_or_absent() {
+            Some(Some(_)) => o
+                .published_on
+                .valid()
+                .and_then(|d| rules.not_future(d, || format!("{base}/published_on")))
                 .map(Some),
-            Checked::Absent => Some(None),
-            Checked::Invalid => None,
+            Some(None) => Some(None),
+            None => None,
         };
         let indicator = o.indicator.value().copied();
         let value = o
@@ -182,10 +184,9 @@ pub(super) fn off_by_more_than_1pc(sum: u128, total: u64) -> bool {
     100 * sum.abs_diff(total) > total
 }
 
-pub(super) fn targets(rules: &mut Rules<'_>, targets: &[Checked<DraftTarget>]) {
+pub(super) fn targets(rules: &mut Rules<'_>, targets: &[DraftTarget]) {
     let mut ids = FirstSeen::new();
-    for (i, t) in valid(targets) {
-        let t = &t.v;
+    for (i, t) in indexed(targets) {
         let base = format!("/targets/{i}");
         unique_id(rules, &mut ids, t.id.valid(), "/targets", i);
         if let Some(n) = t.value.valid() {
@@ -219,9 +220,8 @@ pub(super) fn targets(rules: &mut Rules<'_>, targets: &[Checked<DraftTarget>]) {
     }
 }
 
-pub(super) fn rankings(rules: &mut Rules<'_>, rankings: &[Checked<DraftRanking>]) {
-    for (i, r) in valid(rankings) {
-        let r = &r.v;
+pub(super) fn rankings(rules: &mut Rules<'_>, rankings: &[DraftRanking]) {
+    for (i, r) in indexed(rankings) {
         let base = format!("/rankings/{i}");
         if let Some(p) = r.period.valid() {
             rules.period_not_future(p, || format!("{base}/period"));

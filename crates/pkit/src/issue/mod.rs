@@ -25,4 +25,4 @@ pub use location::{Location, LocationColumn};
 pub(crate) use parse_error::shorten;
 pub use parse_error::ParseError;
 pub use report::{Issue, Report, Segment};
-pub(crate) use vocabulary::vocabulary;
+pub(crate) use vocabulary::{vocabulary, Word};

@@ -52,6 +52,15 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $crate::issue::Word for $name {
+            fn index(self) -> usize {
+                self as usize
+            }
+            fn text(self) -> &'static str {
+                self.as_str()
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = $crate::issue::ParseError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -92,3 +101,11 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+/// A value of a [`vocabulary!`]: its position among the values and its text.
+pub(crate) trait Word: Copy {
+    /// The position in `ALL`.
+    fn index(self) -> usize;
+    /// The text, as written in documents.
+    fn text(self) -> &'static str;
+}

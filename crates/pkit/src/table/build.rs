@@ -3,10 +3,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::spec::{self, Cells, ColumnSpec, Key, Origin, Row};
+use super::spec::{self, Cells, ColumnSpec, Origin, PeriodPart, Row, WordKey};
 use super::{Column, Dictionary, Nullable, Strings, Table, TableName, Values};
 use crate::model::Company;
 use crate::registry::Registry;
+use crate::value::{Country, Date, FiscalYear, Period};
 
 impl Registry {
     /// The table `name` of the registry: one row per record, columns in their fixed order.
@@ -121,9 +122,12 @@ fn top<R: 'static>(
     columns: &[ColumnSpec<R>],
     records: &[R],
 ) -> Table {
-    let rows = records.iter().map(|r| (None, r));
-    build(registry, name, columns, records.len(), rows)
+    let rows: Vec<(u32, &R)> = records.iter().map(|r| (NO_COMPANY, r)).collect();
+    build(registry, name, columns, &rows)
 }
+
+/// The company index of a row of a top-level table.
+const NO_COMPANY: u32 = u32::MAX;
 
 /// A table of the records of one kind that the companies hold, company by company, each with
 /// its company's index (for `company_id`).
@@ -134,42 +138,54 @@ fn child<R: 'static>(
     records: fn(&Company) -> &[R],
 ) -> Table {
     let companies = registry.companies();
-    let n = companies.iter().map(|c| records(c).len()).sum();
-    let rows = companies
-        .iter()
-        .enumerate()
-        .flat_map(|(ci, c)| records(c).iter().map(move |r| (Some(ci), r)));
-    build(registry, name, columns, n, rows)
+    let mut rows = Vec::with_capacity(companies.iter().map(|c| records(c).len()).sum());
+    for (ci, c) in companies.iter().enumerate() {
+        let ci = u32::try_from(ci).unwrap_or(NO_COMPANY);
+        rows.extend(records(c).iter().map(|r| (ci, r)));
+    }
+    build(registry, name, columns, &rows)
 }
 
-/// Builds a table of `columns` from the `n` `records`, each with its company's index in a
-/// child table.
-fn build<'r, R: 'static>(
-    registry: &'r Registry,
+/// How many rows are built at a time: each column fills its cells of a chunk in one tight loop,
+/// while the chunk's records stay in the cache.
+const CHUNK: usize = 512;
+
+/// Builds a table of `columns` from its `rows` (each record with its company's index in a
+/// child table), a chunk of rows at a time, column by column within a chunk.
+fn build<R: 'static>(
+    registry: &Registry,
     name: TableName,
     columns: &[ColumnSpec<R>],
-    n: usize,
-    records: impl Iterator<Item = (Option<usize>, &'r R)>,
+    rows: &[(u32, &R)],
 ) -> Table {
-    let mut built: Vec<ColumnBuilder<'r>> = columns
+    let n = rows.len();
+    let mut built: Vec<ColumnBuilder<'_>> = columns
         .iter()
         .map(|c| ColumnBuilder::new(&c.cells, n, registry))
         .collect();
-    for (index, (company, record)) in records.enumerate() {
-        let row = Row {
-            record,
-            registry,
-            index,
-        };
+    for (k, chunk) in rows.chunks(CHUNK).enumerate() {
         for (column, builder) in columns.iter().zip(&mut built) {
-            builder.push(&column.cells, row, company);
+            builder.fill(&column.cells, chunk, k * CHUNK, registry);
         }
     }
+    // The columns computed from the table's period, once its rows are read.
+    let periods = built.iter().find_map(|b| match b {
+        ColumnBuilder::Period(p) => Some(p),
+        _ => None,
+    });
+    let of_period: Vec<Option<Values>> = built
+        .iter()
+        .map(|b| match (b, periods) {
+            (ColumnBuilder::OfPeriod(part), Some(p)) => Some(p.part(*part)),
+            _ => None,
+        })
+        .collect();
     let columns = columns
         .iter()
         .zip(built)
-        .map(|(c, b)| {
-            let values = b.finish();
+        .zip(of_period)
+        .map(|((c, b), of_period)| {
+            let values = of_period.unwrap_or_else(|| b.finish(rows));
             if c.source == Origin::Derived {
                 Column::derived(c.name, values)
             } else {
@@ -184,71 +200,216 @@ fn build<'r, R: 'static>(
 enum ColumnBuilder<'r> {
     Text(Strings),
     Repeated(Coded<'r>),
+    Words(Indexed),
+    Countries(Indexed),
     UInt(Nullable<u64>),
-    Date(Nullable<crate::value::Date>),
+    Date(Nullable<Date>),
     Bool(Nullable<bool>),
-    Company(Strings, Nullable<u32>),
+    Period(Periods),
+    /// Every company's id once; each row the index of its company.
+    Company(Strings),
+    /// Computed from the period column at the end.
+    OfPeriod(PeriodPart),
 }
 
 impl<'r> ColumnBuilder<'r> {
     fn new<R>(cells: &Cells<R>, n: usize, registry: &'r Registry) -> ColumnBuilder<'r> {
         match cells {
             Cells::Text(_) => ColumnBuilder::Text(Strings::with_capacity(n)),
-            Cells::Repeated(_) => ColumnBuilder::Repeated(Coded::new(n)),
+            Cells::Repeated(_) => ColumnBuilder::Repeated(Coded::with_capacity(n)),
+            Cells::Words(_) => ColumnBuilder::Words(Indexed::with_capacity(n)),
+            Cells::Countries(_) => ColumnBuilder::Countries(Indexed::with_capacity(n)),
             Cells::UInt(_) => ColumnBuilder::UInt(Nullable::with_capacity(n)),
             Cells::Date(_) => ColumnBuilder::Date(Nullable::with_capacity(n)),
             Cells::Bool(_) => ColumnBuilder::Bool(Nullable::with_capacity(n)),
-            // Every company's id once; each row is the index of its company.
+            Cells::Period(_) => ColumnBuilder::Period(Periods::with_capacity(n)),
             Cells::Company => ColumnBuilder::Company(
                 registry
                     .companies()
                     .iter()
                     .map(|c| Some(c.id.as_str()))
                     .collect(),
-                Nullable::with_capacity(n),
             ),
+            Cells::OfPeriod(part) => ColumnBuilder::OfPeriod(*part),
         }
     }
 
-    #[inline]
-    fn push<R>(&mut self, cells: &Cells<R>, row: Row<'r, R>, company: Option<usize>) {
+    /// Fills the column's cells of `chunk`, whose first row is row `start` of the table.
+    fn fill<R>(
+        &mut self,
+        cells: &Cells<R>,
+        chunk: &[(u32, &'r R)],
+        start: usize,
+        registry: &'r Registry,
+    ) {
+        macro_rules! each {
+            ($values:expr, $get:expr) => {
+                for (k, &(_, record)) in chunk.iter().enumerate() {
+                    let row = Row {
+                        record,
+                        registry,
+                        index: start + k,
+                    };
+                    $values.push($get(row));
+                }
+            };
+        }
         match (self, cells) {
-            (ColumnBuilder::Text(v), Cells::Text(get)) => v.push(get(row)),
-            (ColumnBuilder::Repeated(v), Cells::Repeated(get)) => v.push(get(row)),
-            (ColumnBuilder::UInt(v), Cells::UInt(get)) => v.push(get(row)),
-            (ColumnBuilder::Date(v), Cells::Date(get)) => v.push(get(row)),
-            (ColumnBuilder::Bool(v), Cells::Bool(get)) => v.push(get(row)),
-            (ColumnBuilder::Company(_, codes), Cells::Company) => {
-                codes.push(company.and_then(|c| u32::try_from(c).ok()))
+            (ColumnBuilder::Text(v), Cells::Text(get)) => each!(v, get),
+            (ColumnBuilder::Repeated(v), Cells::Repeated(get)) => each!(v, get),
+            (ColumnBuilder::Words(v), Cells::Words(get)) => {
+                each!(v, |row| get(row).map(|w: WordKey| (w.index, w.text)))
             }
-            // A builder is made from its column's cells: the kinds always agree.
+            (ColumnBuilder::Countries(v), Cells::Countries(get)) => {
+                for (k, &(_, record)) in chunk.iter().enumerate() {
+                    let row = Row {
+                        record,
+                        registry,
+                        index: start + k,
+                    };
+                    let country = get(row);
+                    v.push(country.as_ref().map(country_slot));
+                }
+            }
+            (ColumnBuilder::UInt(v), Cells::UInt(get)) => each!(v, get),
+            (ColumnBuilder::Date(v), Cells::Date(get)) => each!(v, get),
+            (ColumnBuilder::Bool(v), Cells::Bool(get)) => each!(v, get),
+            (ColumnBuilder::Period(v), Cells::Period(get)) => each!(v, get),
+            // A builder is made from its column's cells: the kinds always agree; the company
+            // codes and the period's parts are made at the end.
             _ => {}
         }
     }
 
-    fn finish(self) -> Values {
+    fn finish<R>(self, rows: &[(u32, &R)]) -> Values {
         match self {
             ColumnBuilder::Text(v) => Values::Text(v),
             ColumnBuilder::Repeated(v) => v.finish(),
+            ColumnBuilder::Words(v) | ColumnBuilder::Countries(v) => v.finish(),
             ColumnBuilder::UInt(v) => Values::UInt(v),
             ColumnBuilder::Date(v) => Values::Date(v),
             ColumnBuilder::Bool(v) => Values::Bool(v),
-            ColumnBuilder::Company(ids, codes) => Values::Dictionary(Dictionary::new(codes, ids)),
+            ColumnBuilder::Period(v) => v.texts(),
+            // A child table's rows all have a company.
+            ColumnBuilder::Company(ids) => {
+                let codes = Nullable::from_values(rows.iter().map(|&(c, _)| c).collect());
+                Values::Dictionary(Dictionary::new(codes, ids))
+            }
+            ColumnBuilder::OfPeriod(_) => Values::Date(Nullable::default()),
         }
     }
 }
 
-/// Builds a [`Dictionary`] column: each distinct value's text once, a code per row.
+/// The period column of a table: a code per row into the distinct periods, in the order first
+/// seen.
+struct Periods {
+    codes: Nullable<u32>,
+    periods: Vec<Period>,
+    /// The code of each period seen, by its [`period_slot`]: no hashing per row.
+    slots: Vec<Option<u32>>,
+}
+
+/// A number for every period a document can hold: 22 a year (the fiscal year, its quarters,
+/// twelve months, the calendar year, its quarters) from 1899 (fiscal quarters of FY1899-00
+/// lie in 1900) to 2100.
+fn period_slot(period: Period) -> usize {
+    let (year, k) = match period {
+        Period::FiscalYear(y) => (y, 0),
+        Period::FiscalQuarter(y, q) => (y, usize::from(q)),
+        Period::Month(y, m) => (y, 4 + usize::from(m)),
+        Period::Year(y) => (y, 17),
+        Period::Quarter(y, q) => (y, 17 + usize::from(q)),
+    };
+    usize::try_from(year - 1899).unwrap_or(0) * 22 + k
+}
+
+impl Periods {
+    fn with_capacity(n: usize) -> Periods {
+        Periods {
+            codes: Nullable::with_capacity(n),
+            periods: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, period: Period) {
+        let slot = period_slot(period);
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, None);
+        }
+        let code = match self.slots.get(slot).copied().flatten() {
+            Some(code) => code,
+            None => {
+                let code = u32::try_from(self.periods.len()).unwrap_or(u32::MAX);
+                self.periods.push(period);
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = Some(code);
+                }
+                code
+            }
+        };
+        self.codes.push(Some(code));
+    }
+
+    /// The column of a part of each row's period, each distinct period's worked out once.
+    fn part(&self, part: PeriodPart) -> Values {
+        // Every row has a period: each row's code indexes the distinct periods.
+        let per_row = |of: fn(Period) -> Date| -> Values {
+            let days: Vec<Date> = self.periods.iter().map(|&p| of(p)).collect();
+            let values = self.codes.values().iter();
+            let values = values.map(|&c| days.get(c as usize).copied().unwrap_or(Date::MIN));
+            Values::Date(Nullable::from_values(values.collect()))
+        };
+        match part {
+            PeriodPart::FirstDay => per_row(Period::first_day),
+            PeriodPart::LastDay => per_row(Period::last_day),
+            PeriodPart::FiscalYear => {
+                // The distinct fiscal years, each labelled once, in the order first seen.
+                let mut labels = Strings::default();
+                let mut years: FxHashMap<i32, u32> = FxHashMap::default();
+                let of_period: Vec<Option<u32>> = self
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        p.fiscal_year().map(|y| {
+                            let next = u32::try_from(years.len()).unwrap_or(u32::MAX);
+                            *years.entry(y).or_insert_with(|| {
+                                labels.push(Some(FiscalYear::new(y).to_string()));
+                                next
+                            })
+                        })
+                    })
+                    .collect();
+                let codes: Nullable<u32> = self
+                    .codes
+                    .values()
+                    .iter()
+                    .map(|&c| of_period.get(c as usize).copied().flatten())
+                    .collect();
+                Values::Dictionary(Dictionary::new(codes, labels))
+            }
+        }
+    }
+
+    /// The column of the periods' texts (`FY2023-24`).
+    fn texts(self) -> Values {
+        let texts: Strings = self.periods.iter().map(|p| Some(p.to_string())).collect();
+        Values::Dictionary(Dictionary::new(self.codes, texts))
+    }
+}
+
+/// Builds a [`Dictionary`] column of text: each distinct value once, a code per row.
 struct Coded<'r> {
-    index: FxHashMap<Key<'r>, u32>,
+    index: FxHashMap<&'r str, u32>,
     values: Strings,
     codes: Nullable<u32>,
     /// The last value and its code: rows often repeat the one before.
-    last: Option<(Key<'r>, u32)>,
+    last: Option<(&'r str, u32)>,
 }
 
 impl<'r> Coded<'r> {
-    fn new(n: usize) -> Coded<'r> {
+    fn with_capacity(n: usize) -> Coded<'r> {
         Coded {
             index: FxHashMap::default(),
             values: Strings::default(),
@@ -257,31 +418,83 @@ impl<'r> Coded<'r> {
         }
     }
 
-    /// Appends the row of `key` (`None` for a null).
+    /// Appends the row of `text` (`None` for a null).
     #[inline]
-    fn push(&mut self, key: Option<Key<'r>>) {
-        let code = key.map(|k| self.code(k));
+    fn push(&mut self, text: Option<&'r str>) {
+        let code = text.map(|t| self.code(t));
         self.codes.push(code);
     }
 
-    /// The code of `key`, given a new one when it is first seen.
-    #[inline]
-    fn code(&mut self, key: Key<'r>) -> u32 {
+    /// The code of `text`, given a new one when it is first seen.
+    fn code(&mut self, text: &'r str) -> u32 {
         if let Some((last, code)) = self.last {
-            if last == key {
+            if last == text {
                 return code;
             }
         }
-        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
-        let code = *self.index.entry(key).or_insert_with(|| {
-            self.values.push(Some(key.text()));
+        let next = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let code = *self.index.entry(text).or_insert_with(|| {
+            self.values.push(Some(text));
             next
         });
-        self.last = Some((key, code));
+        self.last = Some((text, code));
         code
     }
 
     fn finish(self) -> Values {
         Values::Dictionary(Dictionary::new(self.codes, self.values))
     }
+}
+
+/// Builds a [`Dictionary`] column of values known by a small number (a word's position in its
+/// vocabulary, a country's two letters): looked up in a table, never hashed.
+struct Indexed {
+    slots: Vec<Option<u32>>,
+    values: Strings,
+    codes: Nullable<u32>,
+}
+
+impl Indexed {
+    fn with_capacity(n: usize) -> Indexed {
+        Indexed {
+            slots: Vec::new(),
+            values: Strings::default(),
+            codes: Nullable::with_capacity(n),
+        }
+    }
+
+    /// Appends the row of the value numbered `slot`, whose text is `text` (`None` for a null).
+    #[inline]
+    fn push(&mut self, value: Option<(usize, &str)>) {
+        let code = value.map(|(slot, text)| {
+            if self.slots.len() <= slot {
+                self.slots.resize(slot + 1, None);
+            }
+            match self.slots.get(slot).copied().flatten() {
+                Some(code) => code,
+                None => {
+                    let code = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+                    self.values.push(Some(text));
+                    if let Some(s) = self.slots.get_mut(slot) {
+                        *s = Some(code);
+                    }
+                    code
+                }
+            }
+        });
+        self.codes.push(code);
+    }
+
+    fn finish(self) -> Values {
+        Values::Dictionary(Dictionary::new(self.codes, self.values))
+    }
+}
+
+/// A country's number for [`Indexed`]: its two letters in base 26.
+fn country_slot(country: &Country) -> (usize, &str) {
+    let code = country.as_str();
+    let slot = code
+        .bytes()
+        .fold(0, |n, b| n * 26 + usize::from(b.saturating_sub(b'A')));
+    (slot, code)
 }

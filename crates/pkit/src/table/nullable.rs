@@ -64,6 +64,12 @@ impl<T: Cell> Nullable<T> {
         }
     }
 
+    /// A column of values none of which is null.
+    pub(crate) fn from_values(values: Vec<T>) -> Nullable<T> {
+        let valid = vec![true; values.len()];
+        Nullable { values, valid }
+    }
+
     /// Appends a value (`None` for a null).
     ///
     /// # Example

@@ -9,12 +9,13 @@
 use std::borrow::Cow;
 
 use super::TableName;
+use crate::issue::Word;
 use crate::model::{
     Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service, Source,
     Target,
 };
 use crate::registry::Registry;
-use crate::value::{Country, Date, FiscalYear, Period};
+use crate::value::{Country, Date, Period};
 
 /// Where a column's value sits in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,45 +48,48 @@ impl<R> Clone for Row<'_, R> {
 
 impl<R> Copy for Row<'_, R> {}
 
-/// A value of a repeating text column: its distinct values are stored once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Key<'r> {
-    /// Text of the record, or of a vocabulary.
-    Text(&'r str),
-    /// A country code.
-    Country(Country),
-    /// A period, written as in documents.
-    Period(Period),
-    /// A fiscal year, as its label.
-    FiscalYear(FiscalYear),
-}
-
-impl Key<'_> {
-    /// The text of the value.
-    pub(crate) fn text(&self) -> Cow<'_, str> {
-        match self {
-            Key::Text(s) => Cow::Borrowed(s),
-            Key::Country(c) => Cow::Borrowed(c.as_str()),
-            Key::Period(p) => Cow::Owned(p.to_string()),
-            Key::FiscalYear(y) => Cow::Owned(y.to_string()),
-        }
-    }
+/// A word of a vocabulary: its position among the vocabulary's words, and its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordKey {
+    pub(crate) index: usize,
+    pub(crate) text: &'static str,
 }
 
 /// How a column gets each row's value, and so the kind of column it is.
 pub(crate) enum Cells<R: 'static> {
     /// Text, stored row by row.
     Text(for<'r> fn(Row<'r, R>) -> Option<Cow<'r, str>>),
-    /// Text that repeats, stored as a dictionary.
-    Repeated(for<'r> fn(Row<'r, R>) -> Option<Key<'r>>),
+    /// Text that repeats (an edition, a category, a region), stored as a dictionary.
+    Repeated(for<'r> fn(Row<'r, R>) -> Option<&'r str>),
+    /// Words of a vocabulary, stored as a dictionary.
+    Words(for<'r> fn(Row<'r, R>) -> Option<WordKey>),
+    /// Countries, stored as a dictionary.
+    Countries(for<'r> fn(Row<'r, R>) -> Option<Country>),
     /// Unsigned integers.
     UInt(for<'r> fn(Row<'r, R>) -> Option<u64>),
     /// Dates.
     Date(for<'r> fn(Row<'r, R>) -> Option<Date>),
     /// Booleans.
     Bool(for<'r> fn(Row<'r, R>) -> Option<bool>),
+    /// The row's period, as repeating text; the table's [`Cells::OfPeriod`] columns are
+    /// computed from it.
+    Period(for<'r> fn(Row<'r, R>) -> Period),
+    /// A part of the table's period (its fiscal year, first or last day), worked out once per
+    /// distinct period after the rows are read: large tables have many rows and few periods.
+    OfPeriod(PeriodPart),
     /// The `company_id` of a child table: every company's id once, a code per row.
     Company,
+}
+
+/// What a [`Cells::OfPeriod`] column shows of the table's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PeriodPart {
+    /// The label of the fiscal year that contains it (`FY2023-24`), as repeating text.
+    FiscalYear,
+    /// Its first day.
+    FirstDay,
+    /// Its last day.
+    LastDay,
 }
 
 /// One column: its name, where its value is in the document, its cells.
@@ -135,6 +139,14 @@ impl TableName {
     /// True for a table of records that belong to a company (they carry `company_id`).
     pub(crate) fn is_child(self) -> bool {
         self.layout().iter().any(|c| c.source == Origin::Company)
+    }
+}
+
+/// A vocabulary's word.
+fn word<W: Word>(w: W) -> WordKey {
+    WordKey {
+        index: w.index(),
+        text: w.text(),
     }
 }
 
@@ -189,40 +201,6 @@ const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
     }
 }
 
-/// A record that covers a period (an export, an observation).
-pub(crate) trait Periodic {
-    /// The period.
-    fn period(&self) -> Period;
-}
-
-impl Periodic for ExportRecord {
-    fn period(&self) -> Period {
-        self.period
-    }
-}
-
-impl Periodic for Observation {
-    fn period(&self) -> Period {
-        self.period
-    }
-}
-
-/// The derived first day of a record's period.
-const fn period_start<R: Periodic>() -> ColumnSpec<R> {
-    derived(
-        "period_start",
-        Cells::Date(|r| Some(r.record.period().first_day())),
-    )
-}
-
-/// The derived last day of a record's period.
-const fn period_end<R: Periodic>() -> ColumnSpec<R> {
-    derived(
-        "period_end",
-        Cells::Date(|r| Some(r.record.period().last_day())),
-    )
-}
-
 /// The `company_id` column of a child table.
 const fn company_id<R>() -> ColumnSpec<R> {
     ColumnSpec {
@@ -272,7 +250,7 @@ pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
     ),
     field(
         "legal_form",
-        Cells::Repeated(|r| Some(Key::Text(r.record.legal_form.as_str()))),
+        Cells::Words(|r| Some(word(r.record.legal_form))),
     ),
     nested(
         "ntn",
@@ -309,7 +287,7 @@ pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
         "headquarters_region",
         "headquarters",
         "region",
-        Cells::Repeated(|r| Some(Key::Text(r.record.headquarters.region.code()))),
+        Cells::Repeated(|r| Some(r.record.headquarters.region.code())),
     ),
     field("website", Cells::Text(|r| opt_text(&r.record.website))),
     field("email", Cells::Text(|r| opt_text(&r.record.email))),
@@ -328,10 +306,7 @@ const _: fn(&Company) = |Company { id: _, legal_name: _, trade_name: _, legal_fo
 /// The columns of `offices`.
 pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
     company_id(),
-    field(
-        "country",
-        Cells::Repeated(|r| Some(Key::Country(r.record.country))),
-    ),
+    field("country", Cells::Countries(|r| Some(r.record.country))),
     field("city", Cells::Text(|r| text(&r.record.city))),
     field("opened_on", Cells::Date(|r| r.record.opened_on)),
 ];
@@ -343,19 +318,10 @@ const _: fn(&Office) = |Office { country: _, city: _, opened_on: _ }| {};
 /// The columns of `certifications`; the status is derived on the registry's `as_of`.
 pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
     company_id(),
-    field(
-        "scheme",
-        Cells::Repeated(|r| Some(Key::Text(r.record.scheme.as_str()))),
-    ),
-    field(
-        "edition",
-        Cells::Repeated(|r| Some(Key::Text(&r.record.edition))),
-    ),
+    field("scheme", Cells::Words(|r| Some(word(r.record.scheme)))),
+    field("edition", Cells::Repeated(|r| Some(&r.record.edition))),
     field("level", Cells::UInt(|r| r.record.level.map(u64::from))),
-    field(
-        "appraisal",
-        Cells::Repeated(|r| r.record.appraisal.map(|a| Key::Text(a.as_str()))),
-    ),
+    field("appraisal", Cells::Words(|r| r.record.appraisal.map(word))),
     field(
         "certificate_number",
         Cells::Text(|r| opt_text(&r.record.certificate_number)),
@@ -367,10 +333,7 @@ pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
     ),
     field("issued_on", Cells::Date(|r| Some(r.record.issued_on))),
     field("expires_on", Cells::Date(|r| Some(r.record.expires_on))),
-    field(
-        "status",
-        Cells::Repeated(|r| Some(Key::Text(r.record.status.as_str()))),
-    ),
+    field("status", Cells::Words(|r| Some(word(r.record.status)))),
     field("scope", Cells::Text(|r| opt_text(&r.record.scope))),
     derived(
         "effective_expiry",
@@ -378,7 +341,7 @@ pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
     ),
     derived(
         "derived_status",
-        Cells::Repeated(|r| Some(Key::Text(r.record.status_on(r.registry.as_of()).as_str()))),
+        Cells::Words(|r| Some(word(r.record.status_on(r.registry.as_of())))),
     ),
 ];
 
@@ -389,10 +352,7 @@ const _: fn(&Certification) = |Certification { scheme: _, edition: _, level: _, 
 /// The columns of `awards`.
 pub(crate) const AWARDS: &[ColumnSpec<Award>] = &[
     company_id(),
-    field(
-        "program",
-        Cells::Repeated(|r| Some(Key::Text(r.record.program.as_str()))),
-    ),
+    field("program", Cells::Words(|r| Some(word(r.record.program)))),
     field(
         "program_name",
         Cells::Text(|r| opt_text(&r.record.program_name)),
@@ -400,17 +360,11 @@ pub(crate) const AWARDS: &[ColumnSpec<Award>] = &[
     field("year", Cells::UInt(|r| Some(u64::from(r.record.year)))),
     field(
         "category",
-        Cells::Repeated(|r| Some(Key::Text(r.record.category.as_str()))),
+        Cells::Repeated(|r| Some(r.record.category.as_str())),
     ),
-    field(
-        "result",
-        Cells::Repeated(|r| Some(Key::Text(r.record.result.as_str()))),
-    ),
+    field("result", Cells::Words(|r| Some(word(r.record.result)))),
     field("entry", Cells::Text(|r| text(&r.record.entry))),
-    field(
-        "host_country",
-        Cells::Repeated(|r| r.record.host_country.map(Key::Country)),
-    ),
+    field("host_country", Cells::Countries(|r| r.record.host_country)),
 ];
 
 /// Every field of an award is a column above.
@@ -420,30 +374,13 @@ const _: fn(&Award) = |Award { program: _, program_name: _, year: _, category: _
 /// The columns of `exports`.
 pub(crate) const EXPORTS: &[ColumnSpec<ExportRecord>] = &[
     company_id(),
-    field(
-        "period",
-        Cells::Repeated(|r| Some(Key::Period(r.record.period))),
-    ),
+    field("period", Cells::Period(|r| r.record.period)),
     field("amount_usd", Cells::UInt(|r| Some(r.record.amount_usd))),
-    field(
-        "market",
-        Cells::Repeated(|r| r.record.market.map(Key::Country)),
-    ),
-    field(
-        "service",
-        Cells::Repeated(|r| r.record.service.map(|s| Key::Text(s.as_str()))),
-    ),
-    derived(
-        "fiscal_year",
-        Cells::Repeated(|r| {
-            r.record
-                .period
-                .fiscal_year()
-                .map(|y| Key::FiscalYear(FiscalYear::new(y)))
-        }),
-    ),
-    period_start(),
-    period_end(),
+    field("market", Cells::Countries(|r| r.record.market)),
+    field("service", Cells::Words(|r| r.record.service.map(word))),
+    derived("fiscal_year", Cells::OfPeriod(PeriodPart::FiscalYear)),
+    derived("period_start", Cells::OfPeriod(PeriodPart::FirstDay)),
+    derived("period_end", Cells::OfPeriod(PeriodPart::LastDay)),
 ];
 
 /// Every field of an export record is a column above.
@@ -469,8 +406,14 @@ pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
         url,
         field("published_on", Cells::Date(|r| r.record.published_on)),
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
-        period_start(),
-        period_end(),
+        derived(
+            "period_start",
+            Cells::Date(|r| Some(r.record.period.first_day())),
+        ),
+        derived(
+            "period_end",
+            Cells::Date(|r| Some(r.record.period.last_day())),
+        ),
         derived(
             "is_current",
             Cells::Bool(|r| Some(r.registry.is_current(r.index))),

@@ -17,15 +17,16 @@ for f in tests/vectors/*.json; do
   cp "$f" "$out/json/$(basename "$f")"
 done
 
-# csv: each file's selector digit (checks.rs, CSV_NAMES), its contents, 0xFF between files.
+# csv: each file's selector byte (checks.rs, CSV_NAMES: `0` + its position), its contents, 0xFF between files.
 frame() {
   local dir="$1" to="$2" i=0 first=1
   : >"$to"
-  for name in registry companies offices certifications awards exports observations targets rankings; do
+  for name in registry companies offices certifications awards exports leads agreements \
+    observations targets rankings initiatives participants headcounts claims; do
     if [ -f "$dir/$name.csv" ]; then
       [ "$first" = 1 ] || printf '\xff' >>"$to"
       first=0
-      printf '%d' "$i" >>"$to"
+      printf "\\$(printf '%03o' $((48 + i)))" >>"$to"
       cat "$dir/$name.csv" >>"$to"
     fi
     i=$((i + 1))

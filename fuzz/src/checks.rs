@@ -196,18 +196,25 @@ pub fn json(data: &[u8]) {
 // --------------------------------------------------------------------------------------- csv
 
 /// The files the `csv` target's input is split into. The input is cut at every `0xFF` byte
-/// (never part of UTF-8 text); each piece's first byte picks the name (`byte % 12`, so the
-/// digits `0`..`9` pick the first ten), the rest is the file's contents.
-pub const CSV_NAMES: [&str; 12] = [
+/// (never part of UTF-8 text); each piece's first byte picks the name (`(byte - b'0') % 18`,
+/// so `0`..`9` and then `:`, `;`, `<`, ... pick them in order), the rest is the file's
+/// contents.
+pub const CSV_NAMES: [&str; 18] = [
     "registry.csv",
     "companies.csv",
     "offices.csv",
     "certifications.csv",
     "awards.csv",
     "exports.csv",
+    "leads.csv",
+    "agreements.csv",
     "observations.csv",
     "targets.csv",
     "rankings.csv",
+    "initiatives.csv",
+    "participants.csv",
+    "headcounts.csv",
+    "claims.csv",
     "notes.csv",     // an unknown file
     "README.txt",    // not a CSV file: ignored
     "Companies.CSV", // names match exactly: an unknown file
@@ -218,7 +225,8 @@ pub fn csv_files(data: &[u8]) -> Vec<(&'static str, &[u8])> {
     data.split(|&b| b == 0xFF)
         .filter_map(|piece| {
             let (&selector, contents) = piece.split_first()?;
-            Some((CSV_NAMES[usize::from(selector) % CSV_NAMES.len()], contents))
+            let k = usize::from(selector.wrapping_sub(b'0')) % CSV_NAMES.len();
+            Some((CSV_NAMES[k], contents))
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::issue::Issue;
-use crate::model::{Company, Observation, Ranking, Target};
+use crate::model::{Claim, Company, Initiative, Observation, Ranking, Target};
 use crate::value::Date;
 
 /// A validated registry: companies with their certifications, awards and exports, national
@@ -34,8 +34,11 @@ pub struct Registry {
     observations: Vec<Observation>,
     targets: Vec<Target>,
     rankings: Vec<Ranking>,
+    initiatives: Vec<Initiative>,
+    claims: Vec<Claim>,
     warnings: Vec<Issue>,
     by_id: FxHashMap<String, usize>,
+    initiative_by_id: FxHashMap<String, usize>,
     /// For each observation, whether it is the current vintage of its figure.
     current: Vec<bool>,
 }
@@ -48,6 +51,8 @@ impl PartialEq for Registry {
             && self.observations == other.observations
             && self.targets == other.targets
             && self.rankings == other.rankings
+            && self.initiatives == other.initiatives
+            && self.claims == other.claims
     }
 }
 
@@ -66,21 +71,45 @@ struct Document<'a> {
     targets: &'a [Target],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     rankings: &'a [Ranking],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    initiatives: &'a [Initiative],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    claims: &'a [Claim],
+}
+
+/// The records of a registry, as the validator or the generator made them.
+pub(crate) struct Records {
+    pub(crate) as_of: Date,
+    pub(crate) companies: Vec<Company>,
+    pub(crate) observations: Vec<Observation>,
+    pub(crate) targets: Vec<Target>,
+    pub(crate) rankings: Vec<Ranking>,
+    pub(crate) initiatives: Vec<Initiative>,
+    pub(crate) claims: Vec<Claim>,
+}
+
+/// The position of each id (the first, should one repeat).
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FxHashMap<String, usize> {
+    let mut by_id = FxHashMap::default();
+    for (i, id) in ids.enumerate() {
+        by_id.entry(id.to_owned()).or_insert(i);
+    }
+    by_id
 }
 
 impl Registry {
-    pub(crate) fn from_parts(
-        as_of: Date,
-        companies: Vec<Company>,
-        observations: Vec<Observation>,
-        targets: Vec<Target>,
-        rankings: Vec<Ranking>,
-    ) -> Registry {
-        let by_id = companies
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str().to_owned(), i))
-            .collect();
+    pub(crate) fn from_parts(records: Records) -> Registry {
+        let Records {
+            as_of,
+            companies,
+            observations,
+            targets,
+            rankings,
+            initiatives,
+            claims,
+        } = records;
+        let by_id = positions(companies.iter().map(|c| c.id.as_str()));
+        let initiative_by_id = positions(initiatives.iter().map(|i| i.id.as_str()));
         let mut current = vec![false; observations.len()];
         for i in crate::model::observation::current_vintages(&observations, |_| true).into_values()
         {
@@ -94,8 +123,11 @@ impl Registry {
             observations,
             targets,
             rankings,
+            initiatives,
+            claims,
             warnings: Vec::new(),
             by_id,
+            initiative_by_id,
             current,
         }
     }
@@ -167,6 +199,45 @@ impl Registry {
         &self.rankings
     }
 
+    /// The promotion initiatives (pavilions, delegations, ...), in document order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::Registry::sample().initiatives().len(), 10);
+    /// ```
+    pub fn initiatives(&self) -> &[Initiative] {
+        &self.initiatives
+    }
+
+    /// The initiative with this id.
+    ///
+    /// # Example
+    /// ```
+    /// let sample = pkit::Registry::sample();
+    /// assert_eq!(sample.initiative("leap-2023").map(|i| i.country.as_str()), Some("SA"));
+    /// assert!(sample.initiative("no-such-initiative").is_none());
+    /// ```
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiative_by_id
+            .get(id)
+            .and_then(|&i| self.initiatives.get(i))
+    }
+
+    /// The position of the initiative with this id in [`Registry::initiatives`].
+    pub(crate) fn initiative_index(&self, id: &str) -> Option<usize> {
+        self.initiative_by_id.get(id).copied()
+    }
+
+    /// The published claims about promotion, in document order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(pkit::Registry::sample().claims().len(), 2);
+    /// ```
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
     /// The warnings found when the document was loaded, in document order.
     ///
     /// # Example
@@ -192,6 +263,8 @@ impl Registry {
             observations: &self.observations,
             targets: &self.targets,
             rankings: &self.rankings,
+            initiatives: &self.initiatives,
+            claims: &self.claims,
         }
     }
 

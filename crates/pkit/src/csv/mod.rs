@@ -5,8 +5,9 @@
 //! columns are left out). Reading rebuilds the JSON document from the rows and runs the same
 //! validation as JSON, so a CSV directory gets exactly the issues its JSON form would, each
 //! also located in the CSV: file, line and column (`certifications.csv:12:expires_on`).
-//! Child rows (offices, certifications, awards, exports) name their company in `company_id`
-//! and keep their order within it.
+//! Child rows name their parent in their first column and keep their order within it:
+//! offices, certifications, awards, exports, leads and agreements their company
+//! (`company_id`), participants and headcounts their initiative (`initiative_id`).
 //!
 //! The same files can be held in memory ([`Registry::to_csv_files`],
 //! [`Registry::from_csv_files`], [`validate_files`]): reading them goes through the same code

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::issue::Location;
 use crate::issue::{Code, Issue};
 use crate::limits::Limits;
-use crate::table::spec::{ColumnLayout, Origin};
+use crate::table::spec::{ColumnLayout, Origin, Parent};
 use crate::table::TableName;
 
 /// A CSV directory turned into a JSON document, with the location of every value.
@@ -142,43 +142,20 @@ impl DocumentWriter {
         self.json.push(b'{');
         let mut first = true;
         self.registry_row(registry, &mut first);
-        // Company ids → index, for child rows.
-        let companies = sheets.iter().find(|(t, _)| *t == TableName::Companies);
-        let mut children: Vec<Vec<(TableName, usize)>> = Vec::new();
-        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        if let Some((_, sheet)) = companies {
-            for (i, (_, row)) in sheet.rows.iter().enumerate() {
-                let id_column = sheet.header.iter().position(|h| h == "id");
-                if let Some(id) = id_column.and_then(|c| row.get(c)) {
-                    // A stray space in an id is the company's issue, not its children's.
-                    ids.entry(id.trim().to_owned()).or_insert(i);
-                }
-            }
-            children = vec![Vec::new(); sheet.rows.len()];
-        }
-        for (table, sheet) in sheets.iter().filter(|(t, _)| t.is_child()) {
-            let Some(c) = sheet.header.iter().position(|h| h == "company_id") else {
-                if !sheet.rows.is_empty() {
-                    self.issues.push(located(
-                        Issue::new(Code::MissingField, "", format!("{} has no `company_id` column: its rows cannot be given to a company", sheet.file)),
-                        &sheet.file,
-                        1,
-                        None,
-                    ));
-                }
-                continue;
-            };
-            for (r, (line, row)) in sheet.rows.iter().enumerate() {
-                let id = row.get(c).map_or("", String::as_str);
-                match ids.get(id.trim()) {
-                    Some(&company) => children[company].push((*table, r)),
-                    None => self.issues.push(located(
-                        Issue::new(Code::InvalidId, "", format!("no company in companies.csv has the id `{}`: this row belongs to none", crate::issue::shorten(id))),
-                        &sheet.file,
-                        *line,
-                        Some("company_id"),
-                    )),
-                }
+        // Each child row given to its parent (a company, an initiative), by the parent's id.
+        let mut children: FxHashMap<TableName, Vec<Vec<(TableName, usize)>>> =
+            FxHashMap::default();
+        for (table, sheet) in sheets {
+            if let Some(parent) = table.parent() {
+                let owners = children.entry(parent.table()).or_insert_with(|| {
+                    let rows = sheets
+                        .iter()
+                        .find(|(t, _)| *t == parent.table())
+                        .map_or(0, |(_, s)| s.rows.len());
+                    vec![Vec::new(); rows]
+                });
+                let ids = parent_ids(sheets, parent.table());
+                self.give_to_parents(*table, sheet, parent, &ids, owners);
             }
         }
         let child_columns: Vec<(TableName, Columns)> = sheets
@@ -191,6 +168,7 @@ impl DocumentWriter {
                 continue;
             };
             let columns = self.columns(table, sheet);
+            let owned = children.get(&table);
             // A table is named after the array of the document its records go to.
             self.key(&mut first, table.as_str());
             self.json.push(b'[');
@@ -200,14 +178,51 @@ impl DocumentWriter {
                 }
                 let path = format!("/{}/{i}", table.as_str());
                 let mut first = self.record(&columns, sheet, *line, row, &path);
-                if table == TableName::Companies {
-                    self.children(&path, &mut first, &children[i], sheets, &child_columns);
+                if let Some(rows) = owned.and_then(|o| o.get(i)) {
+                    self.children(&path, &mut first, rows, sheets, &child_columns);
                 }
                 self.json.push(b'}');
             }
             self.json.push(b']');
         }
         self.json.push(b'}');
+    }
+
+    /// Gives each row of the child `sheet` to the parent its first column names; a row whose
+    /// parent is not there is reported (it belongs to none).
+    fn give_to_parents(
+        &mut self,
+        table: TableName,
+        sheet: &Sheet,
+        parent: Parent,
+        ids: &FxHashMap<String, usize>,
+        owners: &mut [Vec<(TableName, usize)>],
+    ) {
+        let column = parent.column();
+        let parents = crate::csv::file_name(parent.table());
+        let Some(c) = sheet.header.iter().position(|h| h == column) else {
+            if !sheet.rows.is_empty() {
+                self.issues.push(located(
+                    Issue::new(Code::MissingField, "", format!("{} has no `{column}` column: its rows cannot be given to a parent in {parents}", sheet.file)),
+                    &sheet.file,
+                    1,
+                    None,
+                ));
+            }
+            return;
+        };
+        for (r, (line, row)) in sheet.rows.iter().enumerate() {
+            let id = row.get(c).map_or("", String::as_str);
+            match ids.get(id.trim()).and_then(|&p| owners.get_mut(p)) {
+                Some(owner) => owner.push((table, r)),
+                None => self.issues.push(located(
+                    Issue::new(Code::InvalidId, "", format!("no row of {parents} has the id `{}`: this row belongs to none", crate::issue::shorten(id))),
+                    &sheet.file,
+                    *line,
+                    Some(column),
+                )),
+            }
+        }
     }
 
     fn registry_row(&mut self, sheet: &Sheet, first: &mut bool) {
@@ -354,7 +369,7 @@ impl DocumentWriter {
                 number,
             } = layout[k];
             match source {
-                Origin::Company | Origin::Derived => {}
+                Origin::Parent(_) | Origin::Derived => {}
                 Origin::Field(key) => {
                     if let Some(value) = cell(k) {
                         self.key(&mut first, key);
@@ -430,7 +445,7 @@ impl DocumentWriter {
 
     fn children(
         &mut self,
-        company_path: &str,
+        parent_path: &str,
         first: &mut bool,
         rows: &[(TableName, usize)],
         sheets: &[(TableName, Sheet)],
@@ -458,13 +473,28 @@ impl DocumentWriter {
                     self.json.push(b',');
                 }
                 let (line, row) = &sheet.rows[r];
-                let path = format!("{company_path}/{}/{j}", table.as_str());
+                let path = format!("{parent_path}/{}/{j}", table.as_str());
                 self.record(columns, sheet, *line, row, &path);
                 self.json.push(b'}');
             }
             self.json.push(b']');
         }
     }
+}
+
+/// The row of each id in the sheet of `table` (the first, should one repeat).
+fn parent_ids(sheets: &[(TableName, Sheet)], table: TableName) -> FxHashMap<String, usize> {
+    let mut ids = FxHashMap::default();
+    if let Some((_, sheet)) = sheets.iter().find(|(t, _)| *t == table) {
+        let id_column = sheet.header.iter().position(|h| h == "id");
+        for (i, (_, row)) in sheet.rows.iter().enumerate() {
+            if let Some(id) = id_column.and_then(|c| row.get(c)) {
+                // A stray space in an id is the parent's issue, not its children's.
+                ids.entry(id.trim().to_owned()).or_insert(i);
+            }
+        }
+    }
+    ids
 }
 
 /// True when `s` is a JSON number literal (so `1.0` stays `1.0` and gets the JSON issues).

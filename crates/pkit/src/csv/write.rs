@@ -91,7 +91,7 @@ impl Registry {
     /// let sample = pkit::Registry::sample();
     /// let files = sample.to_csv_files();
     /// assert_eq!(files[0], ("registry.csv".to_owned(), "schema_version,as_of\r\n1,2026-01-31\r\n".to_owned()));
-    /// assert_eq!(files.len(), 9);
+    /// assert_eq!(files.len(), 15);
     /// assert_eq!(pkit::Registry::from_csv_files(&files)?, sample);
     /// # Ok::<(), pkit::Error>(())
     /// ```

@@ -29,7 +29,7 @@ macro_rules! codes {
         /// use pkit::Code;
         /// assert_eq!(Code::InvalidDate.as_str(), "invalid_date");
         /// assert_eq!("invalid_date".parse::<Code>(), Ok(Code::InvalidDate));
-        /// assert_eq!(Code::ALL.len(), 42);
+        /// assert_eq!(Code::ALL.len(), 50);
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
@@ -151,6 +151,22 @@ codes! {
     UnknownCategory = "unknown_category",
     /// A total that differs from the sum of its parts by more than 1% (warning).
     InconsistentTotal = "inconsistent_total",
+    /// A reference to a company the document does not have.
+    UnknownCompany = "unknown_company",
+    /// A reference to an initiative the document does not have.
+    UnknownInitiative = "unknown_initiative",
+    /// A reference to a lead the company does not have.
+    UnknownLead = "unknown_lead",
+    /// An agreement or office dated before the initiative it is credited to began.
+    BeforeInitiative = "before_initiative",
+    /// A lead, agreement or office credited to an initiative that was not held.
+    InitiativeNotHeld = "initiative_not_held",
+    /// A lead identified outside the attribution window of its initiative (warning).
+    OutsideAttributionWindow = "outside_attribution_window",
+    /// A lead or agreement whose counterparty is in Pakistan (warning).
+    DomesticCounterparty = "domestic_counterparty",
+    /// A value on a non-binding agreement, which counts in no contract total (warning).
+    ValueOnNonBinding = "value_on_non_binding",
 }
 
 impl Code {
@@ -166,7 +182,10 @@ impl Code {
             Code::BeyondTransition
             | Code::EditionWithdrawn
             | Code::UnknownCategory
-            | Code::InconsistentTotal => Severity::Warning,
+            | Code::InconsistentTotal
+            | Code::OutsideAttributionWindow
+            | Code::DomesticCounterparty
+            | Code::ValueOnNonBinding => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{vocabulary, Award, Certification, ExportRecord};
+use super::{vocabulary, Agreement, Award, Certification, ExportRecord, Lead};
 use crate::value::{
     Country, Date, Slug, Subdivision, TextRule, EMAIL_MAX_CHARS, EMAIL_PATTERN, URL_MAX_CHARS,
     URL_PATTERN,
@@ -150,6 +150,14 @@ pub struct Company {
     #[serde(skip_serializing_if = "super::is_empty")]
     #[schemars(with = "Option<Vec<ExportRecord>>")]
     pub exports: Vec<ExportRecord>,
+    /// Business prospects with foreign counterparties.
+    #[serde(skip_serializing_if = "super::is_empty")]
+    #[schemars(with = "Option<Vec<Lead>>")]
+    pub leads: Vec<Lead>,
+    /// Agreements with foreign counterparties, binding or not.
+    #[serde(skip_serializing_if = "super::is_empty")]
+    #[schemars(with = "Option<Vec<Agreement>>")]
+    pub agreements: Vec<Agreement>,
 }
 
 /// A company's registration numbers (all optional).
@@ -218,7 +226,7 @@ pub struct Headquarters {
 /// # Example
 /// ```
 /// use pkit::model::Office;
-/// let office = Office { country: "AE".parse()?, city: "Dubai".into(), opened_on: None };
+/// let office = Office { country: "AE".parse()?, city: "Dubai".into(), opened_on: None, initiative: None };
 /// assert_eq!(office.country.name(), "United Arab Emirates");
 /// # Ok::<(), pkit::value::ParseError>(())
 /// ```
@@ -235,4 +243,8 @@ pub struct Office {
     /// When it opened; not after `as_of`, not before the company's founding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opened_on: Option<Date>,
+    /// The initiative credited with it: an initiative `id` of the document, held, that began
+    /// on or before `opened_on`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<Slug>,
 }

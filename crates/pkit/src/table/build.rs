@@ -5,7 +5,6 @@ use rustc_hash::FxHashMap;
 
 use super::spec::{self, Cells, ColumnSpec, Origin, PeriodPart, Row, WordKey};
 use super::{Column, Dictionary, Nullable, Strings, Table, TableName, Values};
-use crate::model::Company;
 use crate::registry::Registry;
 use crate::value::{Country, Date, FiscalYear, Period};
 
@@ -26,15 +25,45 @@ impl Registry {
     pub fn table(&self, name: TableName) -> Table {
         match name {
             TableName::Companies => top(self, name, spec::COMPANIES, self.companies()),
-            TableName::Offices => child(self, name, spec::OFFICES, |c| &c.offices),
-            TableName::Certifications => {
-                child(self, name, spec::CERTIFICATIONS, |c| &c.certifications)
-            }
-            TableName::Awards => child(self, name, spec::AWARDS, |c| &c.awards),
-            TableName::Exports => child(self, name, spec::EXPORTS, |c| &c.exports),
+            TableName::Offices => child(self, name, spec::OFFICES, self.companies(), |c| &c.offices),
+            TableName::Certifications => child(self, name, spec::CERTIFICATIONS, self.companies(), |c| &c.certifications),
+            TableName::Awards => child(self, name, spec::AWARDS, self.companies(), |c| &c.awards),
+            TableName::Exports => child(self, name, spec::EXPORTS, self.companies(), |c| &c.exports),
+            TableName::Leads => child(self, name, spec::LEADS, self.companies(), |c| &c.leads),
+            TableName::Agreements => child(self, name, spec::AGREEMENTS, self.companies(), |c| &c.agreements),
             TableName::Observations => top(self, name, spec::OBSERVATIONS, self.observations()),
             TableName::Targets => top(self, name, spec::TARGETS, self.targets()),
             TableName::Rankings => top(self, name, spec::RANKINGS, self.rankings()),
+            TableName::Initiatives => top(self, name, spec::INITIATIVES, self.initiatives()),
+            TableName::Participants => child(self, name, spec::PARTICIPANTS, self.initiatives(), |i| &i.participants),
+            TableName::Headcounts => child(self, name, spec::HEADCOUNTS, self.initiatives(), |i| &i.headcounts),
+            TableName::Claims => top(self, name, spec::CLAIMS, self.claims()),
+        }
+    }
+
+    /// How many rows the table `name` has, without building it.
+    fn rows_of(&self, name: TableName) -> usize {
+        let companies = |f: fn(&crate::model::Company) -> usize| -> usize {
+            self.companies().iter().map(f).sum()
+        };
+        let initiatives = |f: fn(&crate::model::Initiative) -> usize| -> usize {
+            self.initiatives().iter().map(f).sum()
+        };
+        match name {
+            TableName::Companies => self.companies().len(),
+            TableName::Offices => companies(|c| c.offices.len()),
+            TableName::Certifications => companies(|c| c.certifications.len()),
+            TableName::Awards => companies(|c| c.awards.len()),
+            TableName::Exports => companies(|c| c.exports.len()),
+            TableName::Leads => companies(|c| c.leads.len()),
+            TableName::Agreements => companies(|c| c.agreements.len()),
+            TableName::Observations => self.observations().len(),
+            TableName::Targets => self.targets().len(),
+            TableName::Rankings => self.rankings().len(),
+            TableName::Initiatives => self.initiatives().len(),
+            TableName::Participants => initiatives(|i| i.participants.len()),
+            TableName::Headcounts => initiatives(|i| i.headcounts.len()),
+            TableName::Claims => self.claims().len(),
         }
     }
 
@@ -45,47 +74,36 @@ impl Registry {
     /// let tables = pkit::Registry::sample().tables();
     /// let names: Vec<_> = tables.iter().map(|t| t.name().as_str()).collect();
     /// assert_eq!(names, ["companies", "offices", "certifications", "awards", "exports",
-    ///                    "observations", "targets", "rankings"]);
+    ///                    "leads", "agreements", "observations", "targets", "rankings",
+    ///                    "initiatives", "participants", "headcounts", "claims"]);
     /// ```
     pub fn tables(&self) -> Vec<Table> {
-        let records: usize = self
-            .companies()
-            .iter()
-            .map(|c| {
-                1 + c.offices.len() + c.certifications.len() + c.awards.len() + c.exports.len()
-            })
-            .sum();
+        let rows: Vec<usize> = TableName::ALL.iter().map(|&t| self.rows_of(t)).collect();
         let workers = std::thread::available_parallelism().map_or(1, usize::from);
-        if workers < 2 || records < PARALLEL_FROM_RECORDS {
+        if workers < 2 || rows.iter().sum::<usize>() < PARALLEL_FROM_RECORDS {
             return TableName::ALL
                 .iter()
                 .map(|&name| self.table(name))
                 .collect();
         }
-        self.tables_in_parallel(workers.min(TableName::ALL.len()))
+        // Largest first, so the threads finish close together.
+        let mut order: Vec<(usize, TableName)> =
+            rows.into_iter().zip(TableName::ALL.iter().copied()).collect();
+        order.sort_by(|a, b| b.0.cmp(&a.0));
+        let order: Vec<TableName> = order.into_iter().map(|(_, t)| t).collect();
+        self.tables_in_parallel(workers.min(TableName::ALL.len()), &order)
     }
 
-    /// Builds the tables on `workers` threads, the largest tables first.
-    fn tables_in_parallel(&self, workers: usize) -> Vec<Table> {
+    /// Builds the tables on `workers` threads, in `order`.
+    fn tables_in_parallel(&self, workers: usize, order: &[TableName]) -> Vec<Table> {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        // Largest first, so the threads finish close together.
-        const ORDER: [TableName; 8] = [
-            TableName::Exports,
-            TableName::Companies,
-            TableName::Certifications,
-            TableName::Awards,
-            TableName::Offices,
-            TableName::Observations,
-            TableName::Targets,
-            TableName::Rankings,
-        ];
         let next = AtomicUsize::new(0);
         let built: Vec<(TableName, Table)> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
                     scope.spawn(|| {
                         let mut mine = Vec::new();
-                        while let Some(&name) = ORDER.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        while let Some(&name) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
                             mine.push((name, self.table(name)));
                         }
                         mine
@@ -122,26 +140,26 @@ fn top<R: 'static>(
     columns: &[ColumnSpec<R>],
     records: &[R],
 ) -> Table {
-    let rows: Vec<(u32, &R)> = records.iter().map(|r| (NO_COMPANY, r)).collect();
+    let rows: Vec<(u32, &R)> = records.iter().map(|r| (NO_PARENT, r)).collect();
     build(registry, name, columns, &rows)
 }
 
-/// The company index of a row of a top-level table.
-const NO_COMPANY: u32 = u32::MAX;
+/// The parent index of a row of a top-level table.
+const NO_PARENT: u32 = u32::MAX;
 
-/// A table of the records of one kind that the companies hold, company by company, each with
-/// its company's index (for `company_id`).
-fn child<R: 'static>(
+/// A table of the records of one kind that the parents (companies, initiatives) hold, parent
+/// by parent, each with its parent's index (for `company_id`, `initiative_id`).
+fn child<P, R: 'static>(
     registry: &Registry,
     name: TableName,
     columns: &[ColumnSpec<R>],
-    records: fn(&Company) -> &[R],
+    parents: &[P],
+    records: fn(&P) -> &[R],
 ) -> Table {
-    let companies = registry.companies();
-    let mut rows = Vec::with_capacity(companies.iter().map(|c| records(c).len()).sum());
-    for (ci, c) in companies.iter().enumerate() {
-        let ci = u32::try_from(ci).unwrap_or(NO_COMPANY);
-        rows.extend(records(c).iter().map(|r| (ci, r)));
+    let mut rows = Vec::with_capacity(parents.iter().map(|p| records(p).len()).sum());
+    for (pi, p) in parents.iter().enumerate() {
+        let pi = u32::try_from(pi).unwrap_or(NO_PARENT);
+        rows.extend(records(p).iter().map(|r| (pi, r)));
     }
     build(registry, name, columns, &rows)
 }
@@ -150,7 +168,7 @@ fn child<R: 'static>(
 /// while the chunk's records stay in the cache.
 const CHUNK: usize = 512;
 
-/// Builds a table of `columns` from its `rows` (each record with its company's index in a
+/// Builds a table of `columns` from its `rows` (each record with its parent's index in a
 /// child table), a chunk of rows at a time, column by column within a chunk.
 fn build<R: 'static>(
     registry: &Registry,
@@ -206,8 +224,8 @@ enum ColumnBuilder<'r> {
     Date(Nullable<Date>),
     Bool(Nullable<bool>),
     Period(Periods),
-    /// Every company's id once; each row the index of its company.
-    Company(Strings),
+    /// Every parent's id once; each row the index of its parent.
+    Parent(Strings),
     /// Computed from the period column at the end.
     OfPeriod(PeriodPart),
 }
@@ -223,13 +241,9 @@ impl<'r> ColumnBuilder<'r> {
             Cells::Date(_) => ColumnBuilder::Date(Nullable::with_capacity(n)),
             Cells::Bool(_) => ColumnBuilder::Bool(Nullable::with_capacity(n)),
             Cells::Period(_) => ColumnBuilder::Period(Periods::with_capacity(n)),
-            Cells::Company => ColumnBuilder::Company(
-                registry
-                    .companies()
-                    .iter()
-                    .map(|c| Some(c.id.as_str()))
-                    .collect(),
-            ),
+            Cells::Parent(parent) => {
+                ColumnBuilder::Parent(parent.ids(registry).into_iter().map(Some).collect())
+            }
             Cells::OfPeriod(part) => ColumnBuilder::OfPeriod(*part),
         }
     }
@@ -275,7 +289,7 @@ impl<'r> ColumnBuilder<'r> {
             (ColumnBuilder::Date(v), Cells::Date(get)) => each!(v, get),
             (ColumnBuilder::Bool(v), Cells::Bool(get)) => each!(v, get),
             (ColumnBuilder::Period(v), Cells::Period(get)) => each!(v, get),
-            // A builder is made from its column's cells: the kinds always agree; the company
+            // A builder is made from its column's cells: the kinds always agree; the parent
             // codes and the period's parts are made at the end.
             _ => {}
         }
@@ -290,8 +304,8 @@ impl<'r> ColumnBuilder<'r> {
             ColumnBuilder::Date(v) => Values::Date(v),
             ColumnBuilder::Bool(v) => Values::Bool(v),
             ColumnBuilder::Period(v) => v.texts(),
-            // A child table's rows all have a company.
-            ColumnBuilder::Company(ids) => {
+            // A child table's rows all have a parent.
+            ColumnBuilder::Parent(ids) => {
                 let codes = Nullable::from_values(rows.iter().map(|&(c, _)| c).collect());
                 Values::Dictionary(Dictionary::new(codes, ids))
             }

@@ -2,15 +2,16 @@
 //! the CSV writer and the Python (Arrow) binding read from.
 //!
 //! [`Registry::table`](crate::registry::Registry::table) builds one table and
-//! [`Registry::tables`](crate::registry::Registry::tables) all eight, in the order of [`TableName::ALL`].
+//! [`Registry::tables`](crate::registry::Registry::tables) all of them, in the order of [`TableName::ALL`].
 //! A table is a list of [`Column`]s of equal length; each column holds typed [`Values`] (text,
 //! unsigned integers, dates or booleans), any cell of which may be null. Enums, codes, ids and periods are text in their document form; optional fields
 //! are null when absent; defaults the loader applied (`status: active`, `region: PK`) are
 //! written out.
 //!
-//! Child records (offices, certifications, awards, exports) are listed company by company in
-//! document order, and within a company in document order, with the company's id in the first
-//! column `company_id`: the document can be rebuilt from the rows in order.
+//! Child records (offices, certifications, awards, exports, leads, agreements) are listed
+//! company by company in document order, and within a company in document order, with the
+//! company's id in the first column `company_id`; participants and headcounts the same way
+//! with `initiative_id`: the document can be rebuilt from the rows in order.
 //!
 //! A column is *derived* ([`Column::is_derived`]) when it is computed from the record rather
 //! than one of its fields (a certificate's effective expiry, a period's first day, whether an
@@ -45,8 +46,8 @@ pub use strings::Strings;
 use crate::value::Date;
 
 crate::issue::vocabulary! {
-    /// The eight tables of a registry, companies first, then the child tables, then the
-    /// national records.
+    /// The fourteen tables of a registry: companies and the tables of their records, the
+    /// national records, then the initiatives with the tables of theirs, and the claims.
     ///
     /// Parses from and prints as its snake_case name (`companies`, `offices`, ...), the name the
     /// CSV files and the Python binding use.
@@ -57,10 +58,11 @@ crate::issue::vocabulary! {
     /// let name: TableName = "certifications".parse()?;
     /// assert_eq!(name, TableName::Certifications);
     /// assert_eq!(name.to_string(), "certifications");
-    /// assert_eq!(TableName::ALL.len(), 8);
+    /// assert_eq!(TableName::ALL.len(), 14);
     /// let err = "certificates".parse::<TableName>().unwrap_err();
     /// assert_eq!(err.to_string(), "`certificates` is not a table: expected one of companies, \
-    ///     offices, certifications, awards, exports, observations, targets, rankings");
+    ///     offices, certifications, awards, exports, leads, agreements, observations, targets, \
+    ///     rankings, initiatives, participants, headcounts, claims");
     /// # Ok::<(), pkit::value::ParseError>(())
     /// ```
     pub enum TableName as "a table" in "pkit::table" {
@@ -74,12 +76,24 @@ crate::issue::vocabulary! {
         Awards = "awards",
         /// One row per export record, with its `company_id`.
         Exports = "exports",
+        /// One row per lead, with its `company_id`.
+        Leads = "leads",
+        /// One row per agreement, with its `company_id`.
+        Agreements = "agreements",
         /// One row per observation (national or regional statistic).
         Observations = "observations",
         /// One row per policy target.
         Targets = "targets",
         /// One row per international ranking.
         Rankings = "rankings",
+        /// One row per promotion initiative.
+        Initiatives = "initiatives",
+        /// One row per participant of an initiative, with its `initiative_id`.
+        Participants = "participants",
+        /// One row per headcount reported for an initiative, with its `initiative_id`.
+        Headcounts = "headcounts",
+        /// One row per published claim.
+        Claims = "claims",
     }
 }
 
@@ -135,7 +149,7 @@ impl Table {
     /// use pkit::table::TableName;
     /// let offices = pkit::Registry::sample().table(TableName::Offices);
     /// let names: Vec<_> = offices.columns().iter().map(|c| c.name()).collect();
-    /// assert_eq!(names, ["company_id", "country", "city", "opened_on"]);
+    /// assert_eq!(names, ["company_id", "country", "city", "opened_on", "initiative"]);
     /// ```
     pub fn columns(&self) -> &[Column] {
         &self.columns

@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use super::TableName;
 use crate::issue::Word;
 use crate::model::{
-    Award, Certification, Company, ExportRecord, Observation, Office, Ranking, Service, Source,
-    Target,
+    Agreement, Award, Certification, Claim, Company, ExportRecord, Headcount, Initiative, Lead,
+    Observation, Office, Participant, Ranking, Source, Target,
 };
 use crate::registry::Registry;
 use crate::value::{Country, Date, Period};
@@ -24,12 +24,51 @@ pub(crate) enum Origin {
     Field(&'static str),
     /// A field of an object inside the record (`headquarters`, `identifiers`, `source`).
     Nested(&'static str, &'static str),
-    /// A list of words, joined by `;` in the column (`services`).
+    /// A list of words, joined by `;` in the column (`services`, `target_markets`).
     List(&'static str),
-    /// The id of the company a child record belongs to (`company_id`).
-    Company,
+    /// The id of the record a child record belongs to (`company_id`, `initiative_id`).
+    Parent(Parent),
     /// Computed from the record; not a field of the document.
     Derived,
+}
+
+/// The records that own the rows of a child table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parent {
+    /// Offices, certifications, awards, exports, leads and agreements belong to a company.
+    Company,
+    /// Participants and headcounts belong to an initiative.
+    Initiative,
+}
+
+impl Parent {
+    /// The table of the parents.
+    pub(crate) fn table(self) -> TableName {
+        match self {
+            Parent::Company => TableName::Companies,
+            Parent::Initiative => TableName::Initiatives,
+        }
+    }
+
+    /// The name of the column that names a row's parent.
+    pub(crate) const fn column(self) -> &'static str {
+        match self {
+            Parent::Company => "company_id",
+            Parent::Initiative => "initiative_id",
+        }
+    }
+
+    /// Every parent's id, in document order.
+    pub(crate) fn ids(self, registry: &Registry) -> Vec<&str> {
+        match self {
+            Parent::Company => registry.companies().iter().map(|c| c.id.as_str()).collect(),
+            Parent::Initiative => registry
+                .initiatives()
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect(),
+        }
+    }
 }
 
 /// One row as the getters see it: the record, the registry it belongs to, and its index among
@@ -77,8 +116,8 @@ pub(crate) enum Cells<R: 'static> {
     /// A part of the table's period (its fiscal year, first or last day), worked out once per
     /// distinct period after the rows are read: large tables have many rows and few periods.
     OfPeriod(PeriodPart),
-    /// The `company_id` of a child table: every company's id once, a code per row.
-    Company,
+    /// The parent's id in a child table (`company_id`): every parent's id once, a code per row.
+    Parent(Parent),
 }
 
 /// What a [`Cells::OfPeriod`] column shows of the table's period.
@@ -130,15 +169,31 @@ impl TableName {
             TableName::Certifications => of(CERTIFICATIONS),
             TableName::Awards => of(AWARDS),
             TableName::Exports => of(EXPORTS),
+            TableName::Leads => of(LEADS),
+            TableName::Agreements => of(AGREEMENTS),
             TableName::Observations => of(OBSERVATIONS),
             TableName::Targets => of(TARGETS),
             TableName::Rankings => of(RANKINGS),
+            TableName::Initiatives => of(INITIATIVES),
+            TableName::Participants => of(PARTICIPANTS),
+            TableName::Headcounts => of(HEADCOUNTS),
+            TableName::Claims => of(CLAIMS),
         }
     }
 
-    /// True for a table of records that belong to a company (they carry `company_id`).
+    /// The records that own this table's rows (their id is its first column), for a child
+    /// table; `None` for a table of the document's own arrays.
+    pub(crate) fn parent(self) -> Option<Parent> {
+        self.layout().first().and_then(|c| match c.source {
+            Origin::Parent(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// True for a table of records that belong to another record (`company_id`,
+    /// `initiative_id`).
     pub(crate) fn is_child(self) -> bool {
-        self.layout().iter().any(|c| c.source == Origin::Company)
+        self.parent().is_some()
     }
 }
 
@@ -160,13 +215,27 @@ fn opt_text(s: &Option<String>) -> Option<Cow<'_, str>> {
     s.as_deref().map(Cow::Borrowed)
 }
 
-/// The services of a company joined with `;` in document order; `None` when there are none.
-fn services(list: &[Service]) -> Option<Cow<'static, str>> {
+/// A list's items joined with `;` in document order; `None` when there are none.
+fn joined<T>(list: &[T], text: fn(&T) -> &str) -> Option<Cow<'static, str>> {
     if list.is_empty() {
         return None;
     }
-    let words: Vec<&str> = list.iter().map(|s| s.as_str()).collect();
+    let words: Vec<&str> = list.iter().map(text).collect();
     Some(Cow::Owned(words.join(";")))
+}
+
+/// A column of a list of words joined with `;`.
+const fn list<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
+    ColumnSpec {
+        name,
+        source: Origin::List(name),
+        cells,
+    }
+}
+
+/// An optional id's text, as repeating text.
+fn opt_slug(s: &Option<crate::value::Slug>) -> Option<&str> {
+    s.as_ref().map(|s| s.as_str())
 }
 
 /// A column of a field of the record.
@@ -203,10 +272,15 @@ const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
 
 /// The `company_id` column of a child table.
 const fn company_id<R>() -> ColumnSpec<R> {
+    parent_id(Parent::Company)
+}
+
+/// The column of a child table that names its parent.
+const fn parent_id<R>(parent: Parent) -> ColumnSpec<R> {
     ColumnSpec {
-        name: "company_id",
-        source: Origin::Company,
-        cells: Cells::Company,
+        name: parent.column(),
+        source: Origin::Parent(parent),
+        cells: Cells::Parent(parent),
     }
 }
 
@@ -292,16 +366,15 @@ pub(crate) const COMPANIES: &[ColumnSpec<Company>] = &[
     field("website", Cells::Text(|r| opt_text(&r.record.website))),
     field("email", Cells::Text(|r| opt_text(&r.record.email))),
     field("employees", Cells::UInt(|r| r.record.employees)),
-    ColumnSpec {
-        name: "services",
-        source: Origin::List("services"),
-        cells: Cells::Text(|r| services(&r.record.services)),
-    },
+    list(
+        "services",
+        Cells::Text(|r| joined(&r.record.services, |s| s.as_str())),
+    ),
 ];
 
 /// Every field of a company is a column above, or a child table.
 #[rustfmt::skip]
-const _: fn(&Company) = |Company { id: _, legal_name: _, trade_name: _, legal_form: _, identifiers: _, founded_on: _, headquarters: _, website: _, email: _, employees: _, services: _, offices: _, certifications: _, awards: _, exports: _ }| {};
+const _: fn(&Company) = |Company { id: _, legal_name: _, trade_name: _, legal_form: _, identifiers: _, founded_on: _, headquarters: _, website: _, email: _, employees: _, services: _, offices: _, certifications: _, awards: _, exports: _, leads: _, agreements: _ }| {};
 
 /// The columns of `offices`.
 pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
@@ -309,11 +382,15 @@ pub(crate) const OFFICES: &[ColumnSpec<Office>] = &[
     field("country", Cells::Countries(|r| Some(r.record.country))),
     field("city", Cells::Text(|r| text(&r.record.city))),
     field("opened_on", Cells::Date(|r| r.record.opened_on)),
+    field(
+        "initiative",
+        Cells::Repeated(|r| opt_slug(&r.record.initiative)),
+    ),
 ];
 
 /// Every field of an office is a column above.
 #[rustfmt::skip]
-const _: fn(&Office) = |Office { country: _, city: _, opened_on: _ }| {};
+const _: fn(&Office) = |Office { country: _, city: _, opened_on: _, initiative: _ }| {};
 
 /// The columns of `certifications`; the status is derived on the registry's `as_of`.
 pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
@@ -482,18 +559,173 @@ pub(crate) const RANKINGS: &[ColumnSpec<Ranking>] = &{
 #[rustfmt::skip]
 const _: fn(&Ranking) = |Ranking { index: _, publisher: _, period: _, metric: _, country: _, rank: _, out_of: _, source: _, note: _ }| {};
 
+/// The columns of `leads`.
+pub(crate) const LEADS: &[ColumnSpec<Lead>] = &[
+    company_id(),
+    field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+    field(
+        "counterparty",
+        Cells::Text(|r| opt_text(&r.record.counterparty)),
+    ),
+    field(
+        "counterparty_country",
+        Cells::Countries(|r| Some(r.record.counterparty_country)),
+    ),
+    field("identified_on", Cells::Date(|r| Some(r.record.identified_on))),
+    field(
+        "initiative",
+        Cells::Repeated(|r| opt_slug(&r.record.initiative)),
+    ),
+    field(
+        "estimated_value_usd",
+        Cells::UInt(|r| r.record.estimated_value_usd),
+    ),
+    field("service", Cells::Words(|r| r.record.service.map(word))),
+    field("stage", Cells::Words(|r| Some(word(r.record.stage)))),
+    field("closed_on", Cells::Date(|r| r.record.closed_on)),
+];
+
+/// Every field of a lead is a column above.
+#[rustfmt::skip]
+const _: fn(&Lead) = |Lead { id: _, counterparty: _, counterparty_country: _, identified_on: _, initiative: _, estimated_value_usd: _, service: _, stage: _, closed_on: _ }| {};
+
+/// The columns of `agreements`; `binding` is derived from the kind.
+pub(crate) const AGREEMENTS: &[ColumnSpec<Agreement>] = &[
+    company_id(),
+    field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+    field("kind", Cells::Words(|r| Some(word(r.record.kind)))),
+    field("counterparty", Cells::Text(|r| text(&r.record.counterparty))),
+    field(
+        "counterparty_country",
+        Cells::Countries(|r| Some(r.record.counterparty_country)),
+    ),
+    field("signed_on", Cells::Date(|r| Some(r.record.signed_on))),
+    field(
+        "initiative",
+        Cells::Repeated(|r| opt_slug(&r.record.initiative)),
+    ),
+    field("lead", Cells::Text(|r| opt_slug(&r.record.lead).map(Cow::Borrowed))),
+    field("value_usd", Cells::UInt(|r| r.record.value_usd)),
+    field("service", Cells::Words(|r| r.record.service.map(word))),
+    field(
+        "duration_months",
+        Cells::UInt(|r| r.record.duration_months.map(u64::from)),
+    ),
+    field("status", Cells::Words(|r| Some(word(r.record.status)))),
+    derived("binding", Cells::Bool(|r| Some(r.record.kind.is_binding()))),
+];
+
+/// Every field of an agreement is a column above.
+#[rustfmt::skip]
+const _: fn(&Agreement) = |Agreement { id: _, kind: _, counterparty: _, counterparty_country: _, signed_on: _, initiative: _, lead: _, value_usd: _, service: _, duration_months: _, status: _ }| {};
+
+/// The columns of `initiatives`; `fiscal_year` is derived from `starts_on`.
+pub(crate) const INITIATIVES: &[ColumnSpec<Initiative>] = &{
+    let [publisher, title, url] = source_columns!(Initiative, |r| r.record.source.as_ref());
+    [
+        field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+        field("name", Cells::Text(|r| text(&r.record.name))),
+        field("kind", Cells::Words(|r| Some(word(r.record.kind)))),
+        field("host_event", Cells::Text(|r| opt_text(&r.record.host_event))),
+        field("organised_by", Cells::Text(|r| text(&r.record.organised_by))),
+        field("country", Cells::Countries(|r| Some(r.record.country))),
+        field("city", Cells::Text(|r| opt_text(&r.record.city))),
+        field("starts_on", Cells::Date(|r| Some(r.record.starts_on))),
+        field("ends_on", Cells::Date(|r| Some(r.record.ends_on))),
+        field("status", Cells::Words(|r| Some(word(r.record.status)))),
+        list(
+            "target_markets",
+            Cells::Text(|r| joined(&r.record.target_markets, |c| c.as_str())),
+        ),
+        field("public_cost_usd", Cells::UInt(|r| r.record.public_cost_usd)),
+        publisher,
+        title,
+        url,
+        field("note", Cells::Text(|r| opt_text(&r.record.note))),
+        derived(
+            "fiscal_year",
+            Cells::Text(|r| Some(Cow::Owned(r.record.fiscal_year().to_string()))),
+        ),
+    ]
+};
+
+/// Every field of an initiative is a column above, or a child table.
+#[rustfmt::skip]
+const _: fn(&Initiative) = |Initiative { id: _, name: _, kind: _, host_event: _, organised_by: _, country: _, city: _, starts_on: _, ends_on: _, status: _, target_markets: _, public_cost_usd: _, participants: _, headcounts: _, source: _, note: _ }| {};
+
+/// The columns of `participants`.
+pub(crate) const PARTICIPANTS: &[ColumnSpec<Participant>] = &[
+    parent_id(Parent::Initiative),
+    field("company", Cells::Text(|r| text(r.record.company.as_str()))),
+    field("role", Cells::Words(|r| Some(word(r.record.role)))),
+    field("subsidy_usd", Cells::UInt(|r| r.record.subsidy_usd)),
+];
+
+/// Every field of a participant is a column above.
+#[rustfmt::skip]
+const _: fn(&Participant) = |Participant { company: _, role: _, subsidy_usd: _ }| {};
+
+/// The columns of `headcounts`.
+pub(crate) const HEADCOUNTS: &[ColumnSpec<Headcount>] = &{
+    let [publisher, title, url] = source_columns!(Headcount, |r| r.record.source.as_ref());
+    [
+        parent_id(Parent::Initiative),
+        field("metric", Cells::Words(|r| Some(word(r.record.metric)))),
+        field("value", Cells::UInt(|r| Some(r.record.value))),
+        field("reported_by", Cells::Text(|r| text(&r.record.reported_by))),
+        publisher,
+        title,
+        url,
+    ]
+};
+
+/// Every field of a headcount is a column above.
+#[rustfmt::skip]
+const _: fn(&Headcount) = |Headcount { metric: _, value: _, reported_by: _, source: _ }| {};
+
+/// The columns of `claims`.
+pub(crate) const CLAIMS: &[ColumnSpec<Claim>] = &{
+    let [publisher, title, url] = source_columns!(Claim, |r| Some(&r.record.source));
+    [
+        field("id", Cells::Text(|r| text(r.record.id.as_str()))),
+        field("metric", Cells::Words(|r| Some(word(r.record.metric)))),
+        field("value", Cells::UInt(|r| Some(r.record.value))),
+        field(
+            "initiative",
+            Cells::Repeated(|r| opt_slug(&r.record.initiative)),
+        ),
+        field(
+            "period",
+            Cells::Text(|r| r.record.period.map(|p| Cow::Owned(p.to_string()))),
+        ),
+        field("claimed_by", Cells::Text(|r| text(&r.record.claimed_by))),
+        field("claimed_on", Cells::Date(|r| r.record.claimed_on)),
+        publisher,
+        title,
+        url,
+        field("note", Cells::Text(|r| opt_text(&r.record.note))),
+    ]
+};
+
+/// Every field of a claim is a column above.
+#[rustfmt::skip]
+const _: fn(&Claim) = |Claim { id: _, metric: _, value: _, initiative: _, period: _, claimed_by: _, claimed_on: _, source: _, note: _ }| {};
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::model::Service;
+
     #[test]
-    fn services_are_joined_in_order() {
-        assert_eq!(services(&[]), None);
+    fn lists_are_joined_in_order() {
+        let words = |list: &[Service]| joined(list, |s| s.as_str());
+        assert_eq!(words(&[]), None);
         assert_eq!(
-            services(&[Service::Fintech, Service::Bpo]).as_deref(),
+            words(&[Service::Fintech, Service::Bpo]).as_deref(),
             Some("fintech;bpo")
         );
-        assert_eq!(services(&[Service::Gaming]).as_deref(), Some("gaming"));
+        assert_eq!(words(&[Service::Gaming]).as_deref(), Some("gaming"));
     }
 
     #[test]
@@ -504,11 +736,15 @@ mod tests {
             names.sort_unstable();
             names.dedup();
             assert_eq!(names.len(), layout.len(), "{table}");
-            assert_eq!(
-                table.is_child(),
-                layout.first().map(|c| c.source) == Some(Origin::Company),
-                "{table}: company_id comes first in a child table"
-            );
+            let parents = layout
+                .iter()
+                .filter(|c| matches!(c.source, Origin::Parent(_)))
+                .count();
+            assert_eq!(parents, usize::from(table.is_child()), "{table}: one parent column, first");
+            if let Some(parent) = table.parent() {
+                assert_eq!(layout[0].name, parent.column(), "{table}");
+                assert!(!parent.table().is_child(), "{table}: a parent is a top-level table");
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::{Column, ColumnKind, Strings, Table, TableName, Values};
-use crate::model::Company;
+use crate::model::{Company, Initiative};
 use crate::registry::Registry;
 
 use ColumnKind::{Bool, Date, Text, UInt};
@@ -43,6 +43,7 @@ const LAYOUT: &[(TableName, &[Layout])] = &[
             ("country", Text, false),
             ("city", Text, false),
             ("opened_on", Date, false),
+            ("initiative", Text, false),
         ],
     ),
     (
@@ -88,6 +89,39 @@ const LAYOUT: &[(TableName, &[Layout])] = &[
             ("fiscal_year", Text, true),
             ("period_start", Date, true),
             ("period_end", Date, true),
+        ],
+    ),
+    (
+        TableName::Leads,
+        &[
+            ("company_id", Text, false),
+            ("id", Text, false),
+            ("counterparty", Text, false),
+            ("counterparty_country", Text, false),
+            ("identified_on", Date, false),
+            ("initiative", Text, false),
+            ("estimated_value_usd", UInt, false),
+            ("service", Text, false),
+            ("stage", Text, false),
+            ("closed_on", Date, false),
+        ],
+    ),
+    (
+        TableName::Agreements,
+        &[
+            ("company_id", Text, false),
+            ("id", Text, false),
+            ("kind", Text, false),
+            ("counterparty", Text, false),
+            ("counterparty_country", Text, false),
+            ("signed_on", Date, false),
+            ("initiative", Text, false),
+            ("lead", Text, false),
+            ("value_usd", UInt, false),
+            ("service", Text, false),
+            ("duration_months", UInt, false),
+            ("status", Text, false),
+            ("binding", Bool, true),
         ],
     ),
     (
@@ -140,11 +174,72 @@ const LAYOUT: &[(TableName, &[Layout])] = &[
             ("note", Text, false),
         ],
     ),
+    (
+        TableName::Initiatives,
+        &[
+            ("id", Text, false),
+            ("name", Text, false),
+            ("kind", Text, false),
+            ("host_event", Text, false),
+            ("organised_by", Text, false),
+            ("country", Text, false),
+            ("city", Text, false),
+            ("starts_on", Date, false),
+            ("ends_on", Date, false),
+            ("status", Text, false),
+            ("target_markets", Text, false),
+            ("public_cost_usd", UInt, false),
+            ("source_publisher", Text, false),
+            ("source_title", Text, false),
+            ("source_url", Text, false),
+            ("note", Text, false),
+            ("fiscal_year", Text, true),
+        ],
+    ),
+    (
+        TableName::Participants,
+        &[
+            ("initiative_id", Text, false),
+            ("company", Text, false),
+            ("role", Text, false),
+            ("subsidy_usd", UInt, false),
+        ],
+    ),
+    (
+        TableName::Headcounts,
+        &[
+            ("initiative_id", Text, false),
+            ("metric", Text, false),
+            ("value", UInt, false),
+            ("reported_by", Text, false),
+            ("source_publisher", Text, false),
+            ("source_title", Text, false),
+            ("source_url", Text, false),
+        ],
+    ),
+    (
+        TableName::Claims,
+        &[
+            ("id", Text, false),
+            ("metric", Text, false),
+            ("value", UInt, false),
+            ("initiative", Text, false),
+            ("period", Text, false),
+            ("claimed_by", Text, false),
+            ("claimed_on", Date, false),
+            ("source_publisher", Text, false),
+            ("source_title", Text, false),
+            ("source_url", Text, false),
+            ("note", Text, false),
+        ],
+    ),
 ];
 
 /// The row counts the records of a registry call for, table by table.
 fn record_counts(registry: &Registry) -> Vec<(TableName, usize)> {
     let children = |f: fn(&Company) -> usize| -> usize { registry.companies().iter().map(f).sum() };
+    let of_initiatives =
+        |f: fn(&Initiative) -> usize| -> usize { registry.initiatives().iter().map(f).sum() };
     vec![
         (TableName::Companies, registry.companies().len()),
         (TableName::Offices, children(|c| c.offices.len())),
@@ -154,9 +249,18 @@ fn record_counts(registry: &Registry) -> Vec<(TableName, usize)> {
         ),
         (TableName::Awards, children(|c| c.awards.len())),
         (TableName::Exports, children(|c| c.exports.len())),
+        (TableName::Leads, children(|c| c.leads.len())),
+        (TableName::Agreements, children(|c| c.agreements.len())),
         (TableName::Observations, registry.observations().len()),
         (TableName::Targets, registry.targets().len()),
         (TableName::Rankings, registry.rankings().len()),
+        (TableName::Initiatives, registry.initiatives().len()),
+        (
+            TableName::Participants,
+            of_initiatives(|i| i.participants.len()),
+        ),
+        (TableName::Headcounts, of_initiatives(|i| i.headcounts.len())),
+        (TableName::Claims, registry.claims().len()),
     ]
 }
 
@@ -187,6 +291,12 @@ fn sample_row_counts_equal_record_counts() {
     assert_eq!(rows(TableName::Observations), 38);
     assert_eq!(rows(TableName::Targets), 5);
     assert_eq!(rows(TableName::Rankings), 3);
+    assert_eq!(rows(TableName::Leads), 39);
+    assert_eq!(rows(TableName::Agreements), 25);
+    assert_eq!(rows(TableName::Initiatives), 10);
+    assert_eq!(rows(TableName::Participants), 44);
+    assert_eq!(rows(TableName::Headcounts), 17);
+    assert_eq!(rows(TableName::Claims), 2);
 }
 
 #[test]
@@ -195,6 +305,8 @@ fn synthetic_row_counts_equal_record_counts() {
     check_row_counts(&registry);
     assert_eq!(registry.table(TableName::Companies).rows(), 300);
     assert!(registry.table(TableName::Exports).rows() > 300);
+    assert!(registry.table(TableName::Leads).rows() > 50);
+    assert!(registry.table(TableName::Participants).rows() > 50);
 }
 
 #[test]
@@ -320,17 +432,22 @@ fn rebuild(registry: &Registry) -> Value {
         .map(|t| (t.name(), t))
         .collect();
     let mut children: HashMap<(String, &str), Vec<Value>> = HashMap::new();
-    for (name, key) in [
-        (TableName::Offices, "offices"),
-        (TableName::Certifications, "certifications"),
-        (TableName::Awards, "awards"),
-        (TableName::Exports, "exports"),
+    for (name, key, parent) in [
+        (TableName::Offices, "offices", "company_id"),
+        (TableName::Certifications, "certifications", "company_id"),
+        (TableName::Awards, "awards", "company_id"),
+        (TableName::Exports, "exports", "company_id"),
+        (TableName::Leads, "leads", "company_id"),
+        (TableName::Agreements, "agreements", "company_id"),
+        (TableName::Participants, "participants", "initiative_id"),
+        (TableName::Headcounts, "headcounts", "initiative_id"),
     ] {
         let table = &tables[&name];
         for row in 0..table.rows() {
             let mut object = row_object(table, row);
-            let Some(Value::String(id)) = object.remove("company_id") else {
-                panic!("{name} row {row} has no company_id");
+            nest(&mut object, "source", SOURCE);
+            let Some(Value::String(id)) = object.remove(parent) else {
+                panic!("{name} row {row} has no {parent}");
             };
             children
                 .entry((id, key))
@@ -367,7 +484,14 @@ fn rebuild(registry: &Registry) -> Value {
             let Some(Value::String(id)) = object.get("id").cloned() else {
                 panic!("company row {row} has no id");
             };
-            for key in ["offices", "certifications", "awards", "exports"] {
+            for key in [
+                "offices",
+                "certifications",
+                "awards",
+                "exports",
+                "leads",
+                "agreements",
+            ] {
                 if let Some(list) = children.remove(&(id.clone(), key)) {
                     object.insert(key.into(), Value::Array(list));
                 }
@@ -375,7 +499,27 @@ fn rebuild(registry: &Registry) -> Value {
             Value::Object(object)
         })
         .collect();
-    assert!(children.is_empty(), "child rows of unknown companies");
+    let initiatives = &tables[&TableName::Initiatives];
+    let initiatives: Vec<Value> = (0..initiatives.rows())
+        .map(|row| {
+            let mut object = row_object(initiatives, row);
+            nest(&mut object, "source", SOURCE);
+            if let Some(Value::String(joined)) = object.remove("target_markets") {
+                let list = joined.split(';').map(|s| Value::from(s.to_owned()));
+                object.insert("target_markets".into(), Value::Array(list.collect()));
+            }
+            let Some(Value::String(id)) = object.get("id").cloned() else {
+                panic!("initiative row {row} has no id");
+            };
+            for key in ["participants", "headcounts"] {
+                if let Some(list) = children.remove(&(id.clone(), key)) {
+                    object.insert(key.into(), Value::Array(list));
+                }
+            }
+            Value::Object(object)
+        })
+        .collect();
+    assert!(children.is_empty(), "child rows of unknown parents");
     serde_json::json!({
         "schema_version": 1,
         "as_of": registry.as_of().to_string(),
@@ -383,6 +527,8 @@ fn rebuild(registry: &Registry) -> Value {
         "observations": records(&tables[&TableName::Observations]),
         "targets": records(&tables[&TableName::Targets]),
         "rankings": records(&tables[&TableName::Rankings]),
+        "initiatives": initiatives,
+        "claims": records(&tables[&TableName::Claims]),
     })
 }
 

@@ -1,7 +1,7 @@
 //! The fields of a company and its identifiers, headquarters and offices (SPEC §1.3).
 
 use super::record;
-use super::{DraftAward, DraftCertification, DraftExport};
+use super::{DraftAgreement, DraftAward, DraftCertification, DraftExport, DraftLead};
 use crate::model::{Company, Headquarters, Identifiers, LegalForm, Office, Service, MAX_EMPLOYEES};
 use crate::value::{
     check_cuin, check_email, check_lei, check_ntn, check_url, Country, Date, Slug, Subdivision,
@@ -26,6 +26,8 @@ record! {
         records certifications: DraftCertification = |w| w.records(),
         records awards: DraftAward = |w| w.records(),
         records exports: DraftExport = |w| w.records(),
+        records leads: DraftLead = |w| w.records(),
+        records agreements: DraftAgreement = |w| w.records(),
     }
 }
 
@@ -53,5 +55,6 @@ record! {
         required country: Country = |w| w.parsed(),
         required city: String = |w| w.text(TextRule::CITY),
         optional opened_on: Date = |w| w.parsed(),
+        optional initiative: Slug = |w| w.parsed(),
     }
 }

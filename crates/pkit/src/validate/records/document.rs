@@ -1,9 +1,9 @@
 //! The fields of the registry document itself (SPEC §1).
 
-use super::{DraftCompany, DraftObservation, DraftRanking, DraftTarget};
+use super::{DraftClaim, DraftCompany, DraftInitiative, DraftObservation, DraftRanking, DraftTarget};
 use crate::issue::{Code, Issue};
 use crate::limits::Limits;
-use crate::registry::Registry;
+use crate::registry::{Records, Registry};
 use crate::validate::checked::{finish_all, Checked};
 use crate::validate::reader::Integer;
 use crate::validate::walk::{stop_issue, Field, Located, Walker};
@@ -83,6 +83,8 @@ pub(crate) struct DraftRegistry {
     pub(crate) observations: Vec<DraftObservation>,
     pub(crate) targets: Vec<DraftTarget>,
     pub(crate) rankings: Vec<DraftRanking>,
+    pub(crate) initiatives: Vec<DraftInitiative>,
+    pub(crate) claims: Vec<DraftClaim>,
 }
 
 impl DraftRegistry {
@@ -141,16 +143,34 @@ impl DraftRegistry {
                 Ok(())
             },
         },
+        Field {
+            name: "initiatives",
+            required: false,
+            read: |w, d| {
+                d.initiatives = w.records()?;
+                Ok(())
+            },
+        },
+        Field {
+            name: "claims",
+            required: false,
+            read: |w, d| {
+                d.claims = w.records()?;
+                Ok(())
+            },
+        },
     ];
 
     /// The registry of a document without errors; `None` would be a bug in the rules.
     pub(crate) fn finish(self) -> Option<Registry> {
-        Some(Registry::from_parts(
-            self.as_of.required()?,
-            finish_all(self.companies)?,
-            finish_all(self.observations)?,
-            finish_all(self.targets)?,
-            finish_all(self.rankings)?,
-        ))
+        Some(Registry::from_parts(Records {
+            as_of: self.as_of.required()?,
+            companies: finish_all(self.companies)?,
+            observations: finish_all(self.observations)?,
+            targets: finish_all(self.targets)?,
+            rankings: finish_all(self.rankings)?,
+            initiatives: finish_all(self.initiatives)?,
+            claims: finish_all(self.claims)?,
+        }))
     }
 }

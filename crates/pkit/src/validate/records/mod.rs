@@ -9,18 +9,21 @@ mod certification;
 mod company;
 mod document;
 mod national;
+mod promotion;
 
 pub(crate) use certification::{DraftAward, DraftCertification, DraftExport};
-pub(crate) use company::DraftCompany;
+pub(crate) use company::{DraftCompany, DraftOffice};
 pub(crate) use document::DraftRegistry;
 pub(crate) use document::{read, Walked};
 pub(crate) use national::{DraftObservation, DraftRanking, DraftTarget};
+pub(crate) use promotion::{DraftAgreement, DraftClaim, DraftInitiative, DraftLead};
 
 use super::checked::{as_is, Finish, Placeholder};
 use super::reader::Integer;
 use crate::model::{
-    Appraisal, AwardResult, CertificationStatus, ExportService, Indicator, LegalForm, Program,
-    Scheme, Service,
+    AgreementKind, AgreementStatus, Appraisal, AwardResult, CertificationStatus, ClaimMetric,
+    ExportService, HeadcountMetric, Indicator, InitiativeKind, InitiativeStatus, LeadStage,
+    LegalForm, ParticipantRole, Program, Scheme, Service,
 };
 use crate::value::{Country, Date, Key, Period, Region, Slug, Subdivision};
 
@@ -43,6 +46,16 @@ as_is!(
     AwardResult => AwardResult::Winner,
     ExportService => ExportService::Other,
     Indicator => Indicator::IctExports,
+);
+as_is!(
+    InitiativeKind => InitiativeKind::Other,
+    InitiativeStatus => InitiativeStatus::Held,
+    ParticipantRole => ParticipantRole::Exhibitor,
+    HeadcountMetric => HeadcountMetric::Companies,
+    LeadStage => LeadStage::Open,
+    AgreementKind => AgreementKind::Contract,
+    AgreementStatus => AgreementStatus::Active,
+    ClaimMetric => ClaimMetric::Participants,
 );
 
 impl Placeholder for Integer {

@@ -1,14 +1,22 @@
 //! Companies (SPEC §1.3): unique ids and identifiers, the founding date, services listed once,
-//! offices abroad; then each company's certifications, awards and exports.
+//! offices abroad and the initiatives credited with them; then each company's certifications,
+//! awards, exports, leads and agreements.
 
 use std::collections::HashSet;
 
+use super::promotion::{Founding, Initiatives};
 use super::{indexed, unique_id, valid, FirstSeen, Rules};
 use crate::issue::Code;
 use crate::validate::records::DraftCompany;
 use crate::value::{ntn_taxpayer, Country};
 
-pub(super) fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
+/// Checks the companies; returns each id's founding day, for the participants of initiatives.
+pub(super) fn companies<'d>(
+    rules: &mut Rules<'_>,
+    companies: &'d [DraftCompany],
+    initiatives: &Initiatives<'_>,
+) -> Founding<'d> {
+    let mut founding = Founding::default();
     let mut ids = FirstSeen::new();
     let mut ntns = FirstSeen::new();
     let mut cuins = FirstSeen::new();
@@ -46,6 +54,9 @@ pub(super) fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
             .founded_on
             .valid()
             .and_then(|f| rules.not_future(f, || format!("{base}/founded_on")));
+        if let Some(id) = c.id.value() {
+            founding.entry(id.as_str()).or_insert(founded);
+        }
         let mut services = HashSet::new();
         for (j, s) in valid(&c.services) {
             if !services.insert(s.v) {
@@ -64,15 +75,19 @@ pub(super) fn companies(rules: &mut Rules<'_>, companies: &[DraftCompany]) {
                     rules.push(country.at, Code::DomesticOffice, opath("/country"), "an office abroad cannot be in Pakistan (PK); the head office is `headquarters`".into());
                 }
             }
-            if let Some(opened) = o.opened_on.valid() {
+            let opened = o.opened_on.valid().and_then(|opened| {
                 let path = || opath("/opened_on");
-                if rules.not_future(opened, path).is_some() {
-                    rules.before_founding(founded, opened, path());
-                }
-            }
+                let ok = rules.not_future(opened, path)?;
+                rules.before_founding(founded, opened, path());
+                Some(ok)
+            });
+            super::promotion::office(rules, opath, o, opened, initiatives);
         }
         super::certification::certifications(rules, &base, founded, &c.certifications);
         super::award::awards(rules, &base, founded, &c.awards);
         super::export::exports(rules, &base, founded, &c.exports);
+        super::promotion::leads(rules, &base, founded, &c.leads, initiatives);
+        super::promotion::agreements(rules, &base, founded, &c.agreements, &c.leads, initiatives);
     }
+    founding
 }

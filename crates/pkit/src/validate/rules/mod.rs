@@ -1,7 +1,7 @@
-//! The rules that relate values to each other (SPEC §1.3–§1.9): dates against `as_of` and the
+//! The rules that relate values to each other (SPEC §1.3–§1.10): dates against `as_of` and the
 //! founding date, duplicates, editions and validity of certificates, award years, overlapping
-//! export periods, observation vintages and the consistency of totals. One module per record
-//! family, in the order of the spec.
+//! export periods, observation vintages and the consistency of totals, the references of
+//! promotion records. One module per record family, in the order of the spec.
 //!
 //! Every rule takes only values that passed their own checks (no cascade, SPEC §2.1): the
 //! drafts hold them as [`Checked`](super::checked::Checked), and a rule reads `valid()` values
@@ -12,12 +12,16 @@ mod certification;
 mod company;
 mod export;
 mod national;
+mod promotion;
 #[cfg(test)]
 mod tests;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::checked::At;
+use super::reader::Integer;
+use super::walk::{check_integer, check_usd};
+use crate::model::Unit;
 use super::records::DraftRegistry;
 use super::walk::Located;
 use super::{Code, Issue};
@@ -75,6 +79,24 @@ impl Rules<'_> {
         }
     }
 
+    /// Checks a value whose unit depends on another field (an indicator, a claim's metric): a
+    /// count or whole US dollars, or, when that field is invalid (`None`), any non-negative
+    /// integer up to the usd cap. Returns the value when valid.
+    fn unit_value(&mut self, unit: Option<Unit>, n: &At<Integer>, path: String) -> Option<u64> {
+        let checked = match unit {
+            Some(Unit::Usd) => check_usd(n.v),
+            Some(Unit::Count) => check_integer(n.v, 0..=Unit::Count.max()),
+            None => check_integer(n.v, 0..=Unit::Usd.max()),
+        };
+        match checked {
+            Ok(v) => Some(v),
+            Err((code, message)) => {
+                self.push(n.at, code, path, message);
+                None
+            }
+        }
+    }
+
     /// `before_founding` when `date` is before the company's founding day.
     fn before_founding(&mut self, founded: Option<Date>, date: &At<Date>, path: String) {
         if let Some(f) = founded {
@@ -96,7 +118,10 @@ pub(crate) fn check(draft: &DraftRegistry, out: &mut Vec<Located>) {
         as_of: draft.as_of.value().copied(),
         out,
     };
-    company::companies(&mut rules, &draft.companies);
+    let initiatives = promotion::Initiatives::new(rules.as_of, &draft.initiatives);
+    let founding = company::companies(&mut rules, &draft.companies, &initiatives);
+    promotion::initiatives(&mut rules, &draft.initiatives, &founding);
+    promotion::claims(&mut rules, &draft.claims, &initiatives);
     national::observations(&mut rules, &draft.observations);
     national::targets(&mut rules, &draft.targets);
     national::rankings(&mut rules, &draft.rankings);

@@ -6,33 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{indexed, unique_id, FirstSeen, Rules};
 use crate::issue::Code;
 use crate::model::observation::{supersedes, Figure};
-use crate::model::{Indicator, Unit};
-use crate::validate::checked::At;
-use crate::validate::reader::Integer;
+use crate::model::Indicator;
 use crate::validate::records::{DraftObservation, DraftRanking, DraftTarget};
-use crate::validate::walk::{check_integer, check_usd};
 use crate::value::{Date, FiscalYear, Period};
-
-/// Checks a value whose unit depends on the indicator; returns it when valid.
-fn indicator_value(
-    rules: &mut Rules<'_>,
-    indicator: Option<Indicator>,
-    n: &At<Integer>,
-    path: &str,
-) -> Option<u64> {
-    let checked = match indicator.map(Indicator::unit) {
-        Some(Unit::Usd) => check_usd(n.v),
-        Some(Unit::Count) => check_integer(n.v, 0..=Unit::Count.max()),
-        None => check_integer(n.v, 0..=Unit::Usd.max()),
-    };
-    match checked {
-        Ok(v) => Some(v),
-        Err((code, message)) => {
-            rules.push(n.at, code, path.to_owned(), message);
-            None
-        }
-    }
-}
 
 /// An observation that takes part in the vintage and consistency rules.
 struct Current {
@@ -67,7 +43,7 @@ pub(super) fn observations(rules: &mut Rules<'_>, observations: &[DraftObservati
         let value = o
             .value
             .valid()
-            .and_then(|n| indicator_value(rules, indicator, n, &format!("{base}/value")));
+            .and_then(|n| rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value")));
         let (Some(indicator), Some(&region), Some(period), Some(published)) =
             (indicator, o.region.value(), period, published)
         else {
@@ -191,7 +167,7 @@ pub(super) fn targets(rules: &mut Rules<'_>, targets: &[DraftTarget]) {
         unique_id(rules, &mut ids, t.id.valid(), "/targets", i);
         if let Some(n) = t.value.valid() {
             let indicator = t.indicator.value().copied();
-            if indicator_value(rules, indicator, n, &format!("{base}/value")) == Some(0) {
+            if rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value")) == Some(0) {
                 rules.push(
                     n.at,
                     Code::OutOfRange,

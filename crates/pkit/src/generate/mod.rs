@@ -2,14 +2,18 @@
 //! pipeline at scale (`pkit generate --companies N --seed S`).
 //!
 //! The companies are invented from word lists; the observations, targets and rankings are the
-//! built-in sample's public figures.
+//! built-in sample's public figures. The promotion data is invented too (`promotion`):
+//! initiatives every year, and participants, leads, agreements and credited offices in
+//! proportion to the companies.
+
+mod promotion;
 
 use crate::model::{
     Appraisal, Award, AwardResult, Certification, CertificationStatus, Company, ExportRecord,
     ExportService, Headquarters, Identifiers, LegalForm, Office, Program, Scheme, Service,
     APICTA_CATEGORIES,
 };
-use crate::registry::Registry;
+use crate::registry::{Records, Registry};
 use crate::value::{Country, Date, Key, Period, Slug, Subdivision};
 
 /// SplitMix64: a small, fast, well-distributed generator; the same seed gives the same data.
@@ -122,8 +126,10 @@ fn parse<T: std::str::FromStr>(s: &str, fallback: T) -> T {
 /// A valid registry of `companies` invented companies, the same for the same `seed`.
 ///
 /// Each company has identifiers, a head office, services, offices abroad, certifications
-/// (current editions only), awards and fiscal-year and monthly exports; the document has no
-/// warnings. About 2 KB of JSON per company: 25,000 companies make about 50 MB.
+/// (current editions only), awards and fiscal-year and monthly exports; about a third take
+/// part in initiatives (six a year from 2019) and get leads and agreements from them, some
+/// credited offices too; the document has no warnings. About 2 KB of JSON per company: 25,000
+/// companies make about 50 MB.
 ///
 /// # Example
 /// ```
@@ -138,17 +144,23 @@ pub fn synthetic(companies: usize, seed: u64) -> Registry {
     let as_of = sample.as_of();
     let mut rng = Rng(seed ^ 0x5EED_0000_0000_0000);
     let min_date = Date::new(1990, 1, 1).unwrap_or(Date::MIN);
+    let mut promotion = promotion::Promotion::new(as_of);
     let mut list = Vec::with_capacity(companies);
     for i in 0..companies {
-        list.push(company(&mut rng, i, as_of, min_date));
+        let mut company = company(&mut rng, i, as_of, min_date);
+        promotion.take_part(&mut rng, &mut company);
+        list.push(company);
     }
-    Registry::from_parts(
+    let (initiatives, claims) = promotion.finish(&mut rng);
+    Registry::from_parts(Records {
         as_of,
-        list,
-        sample.observations().to_vec(),
-        sample.targets().to_vec(),
-        sample.rankings().to_vec(),
-    )
+        companies: list,
+        observations: sample.observations().to_vec(),
+        targets: sample.targets().to_vec(),
+        rankings: sample.rankings().to_vec(),
+        initiatives,
+        claims,
+    })
 }
 
 fn company(rng: &mut Rng, i: usize, as_of: Date, min_date: Date) -> Company {
@@ -178,6 +190,7 @@ fn company(rng: &mut Rng, i: usize, as_of: Date, min_date: Date) -> Company {
                 country,
                 city: (*rng.pick(FOREIGN_CITIES)).to_owned(),
                 opened_on: rng.chance(70).then(|| date(rng, founded, as_of)),
+                initiative: None,
             });
         }
     }
@@ -219,6 +232,8 @@ fn company(rng: &mut Rng, i: usize, as_of: Date, min_date: Date) -> Company {
         certifications,
         awards,
         exports: exports(rng, founded),
+        leads: Vec::new(),
+        agreements: Vec::new(),
     }
 }
 

@@ -223,6 +223,11 @@ impl Registry {
             .and_then(|&i| self.initiatives.get(i))
     }
 
+    /// The position of the company with this id in [`Registry::companies`].
+    pub(crate) fn company_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// The position of the initiative with this id in [`Registry::initiatives`].
     pub(crate) fn initiative_index(&self, id: &str) -> Option<usize> {
         self.initiative_by_id.get(id).copied()

@@ -8,6 +8,7 @@ mod csv;
 mod fuzz_regressions;
 mod limits;
 mod messages;
+mod promotion;
 mod properties;
 mod robustness;
 mod roundtrip;

@@ -341,6 +341,28 @@ impl Groups {
     }
 }
 
+/// A company's complete fiscal-year totals, by the rule of [`CompanyExports`], one company
+/// at a time (the buffer is kept between companies).
+#[derive(Default)]
+pub(crate) struct CompleteTotals {
+    groups: Groups,
+}
+
+impl CompleteTotals {
+    /// `(fiscal year, value)` of each of the company's totals that covers all twelve months,
+    /// oldest first, into `out` (cleared first).
+    pub(crate) fn of(&mut self, company: &Company, out: &mut Vec<(i32, u64)>) {
+        out.clear();
+        self.groups.fill(company, None);
+        out.extend(
+            self.groups
+                .totals()
+                .filter(|(_, part)| part.complete())
+                .map(|(fy, part)| (fy, part.value)),
+        );
+    }
+}
+
 /// The sum of the groups of one level (records of one fiscal year and level, sorted).
 fn level_total(run: &[Placed]) -> Part {
     run.chunk_by(Placed::same_group)

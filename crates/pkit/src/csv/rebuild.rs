@@ -143,8 +143,7 @@ impl DocumentWriter {
         let mut first = true;
         self.registry_row(registry, &mut first);
         // Each child row given to its parent (a company, an initiative), by the parent's id.
-        let mut children: FxHashMap<TableName, Vec<Vec<(TableName, usize)>>> =
-            FxHashMap::default();
+        let mut children: FxHashMap<TableName, Vec<Vec<(TableName, usize)>>> = FxHashMap::default();
         for (table, sheet) in sheets {
             if let Some(parent) = table.parent() {
                 let owners = children.entry(parent.table()).or_insert_with(|| {
@@ -216,7 +215,14 @@ impl DocumentWriter {
             match ids.get(id.trim()).and_then(|&p| owners.get_mut(p)) {
                 Some(owner) => owner.push((table, r)),
                 None => self.issues.push(located(
-                    Issue::new(Code::InvalidId, "", format!("no row of {parents} has the id `{}`: this row belongs to none", crate::issue::shorten(id))),
+                    Issue::new(
+                        Code::InvalidId,
+                        "",
+                        format!(
+                            "no row of {parents} has the id `{}`: this row belongs to none",
+                            crate::issue::shorten(id)
+                        ),
+                    ),
                     &sheet.file,
                     *line,
                     Some(column),

@@ -153,7 +153,11 @@ impl Promotion {
             .held
             .iter()
             .copied()
-            .filter(|&i| self.initiatives.get(i).is_some_and(|x| x.ends_on >= founded))
+            .filter(|&i| {
+                self.initiatives
+                    .get(i)
+                    .is_some_and(|x| x.ends_on >= founded)
+            })
             .collect();
         if open.is_empty() {
             return;
@@ -263,14 +267,18 @@ fn yields(rng: &mut Rng, company: &mut Company, i: &Initiative, founded: Date, a
     let credited = Some(i.id.clone());
     for _ in 0..rng.range(0, 3) {
         let identified_on = date(rng, first, last);
-        let country = if rng.chance(70) { i.country } else { market(rng) };
+        let country = if rng.chance(70) {
+            i.country
+        } else {
+            market(rng)
+        };
         let stage = match rng.range(1, 4) {
             1 => LeadStage::Won,
             2 => LeadStage::Lost,
             _ => LeadStage::Open,
         };
-        let closed_on = (stage != LeadStage::Open)
-            .then(|| date(rng, identified_on.max(i.starts_on), as_of));
+        let closed_on =
+            (stage != LeadStage::Open).then(|| date(rng, identified_on.max(i.starts_on), as_of));
         let id = Slug::from_valid(format!("l{}", company.leads.len() + 1));
         let value = rng.range(5, 500) * 1_000;
         if let (LeadStage::Won, Some(signed_on)) = (stage, closed_on) {
@@ -289,7 +297,9 @@ fn yields(rng: &mut Rng, company: &mut Company, i: &Initiative, founded: Date, a
         }
         company.leads.push(Lead {
             id,
-            counterparty: rng.chance(50).then(|| format!("Prospect {}", rng.range(1, 999))),
+            counterparty: rng
+                .chance(50)
+                .then(|| format!("Prospect {}", rng.range(1, 999))),
             counterparty_country: country,
             identified_on,
             initiative: credited.clone(),
@@ -300,7 +310,11 @@ fn yields(rng: &mut Rng, company: &mut Company, i: &Initiative, founded: Date, a
         });
     }
     if rng.chance(30) {
-        let signed_on = date(rng, i.starts_on.max(founded), i.ends_on.add_days(30).min(as_of));
+        let signed_on = date(
+            rng,
+            i.starts_on.max(founded),
+            i.ends_on.add_days(30).min(as_of),
+        );
         let mou = Agreement {
             initiative: credited.clone(),
             ..agreement(rng, company, AgreementKind::Mou, i.country, signed_on)

@@ -25,18 +25,34 @@ impl Registry {
     pub fn table(&self, name: TableName) -> Table {
         match name {
             TableName::Companies => top(self, name, spec::COMPANIES, self.companies()),
-            TableName::Offices => child(self, name, spec::OFFICES, self.companies(), |c| &c.offices),
-            TableName::Certifications => child(self, name, spec::CERTIFICATIONS, self.companies(), |c| &c.certifications),
+            TableName::Offices => {
+                child(self, name, spec::OFFICES, self.companies(), |c| &c.offices)
+            }
+            TableName::Certifications => {
+                child(self, name, spec::CERTIFICATIONS, self.companies(), |c| {
+                    &c.certifications
+                })
+            }
             TableName::Awards => child(self, name, spec::AWARDS, self.companies(), |c| &c.awards),
-            TableName::Exports => child(self, name, spec::EXPORTS, self.companies(), |c| &c.exports),
+            TableName::Exports => {
+                child(self, name, spec::EXPORTS, self.companies(), |c| &c.exports)
+            }
             TableName::Leads => child(self, name, spec::LEADS, self.companies(), |c| &c.leads),
-            TableName::Agreements => child(self, name, spec::AGREEMENTS, self.companies(), |c| &c.agreements),
+            TableName::Agreements => child(self, name, spec::AGREEMENTS, self.companies(), |c| {
+                &c.agreements
+            }),
             TableName::Observations => top(self, name, spec::OBSERVATIONS, self.observations()),
             TableName::Targets => top(self, name, spec::TARGETS, self.targets()),
             TableName::Rankings => top(self, name, spec::RANKINGS, self.rankings()),
             TableName::Initiatives => top(self, name, spec::INITIATIVES, self.initiatives()),
-            TableName::Participants => child(self, name, spec::PARTICIPANTS, self.initiatives(), |i| &i.participants),
-            TableName::Headcounts => child(self, name, spec::HEADCOUNTS, self.initiatives(), |i| &i.headcounts),
+            TableName::Participants => {
+                child(self, name, spec::PARTICIPANTS, self.initiatives(), |i| {
+                    &i.participants
+                })
+            }
+            TableName::Headcounts => child(self, name, spec::HEADCOUNTS, self.initiatives(), |i| {
+                &i.headcounts
+            }),
             TableName::Claims => top(self, name, spec::CLAIMS, self.claims()),
         }
     }
@@ -87,9 +103,11 @@ impl Registry {
                 .collect();
         }
         // Largest first, so the threads finish close together.
-        let mut order: Vec<(usize, TableName)> =
-            rows.into_iter().zip(TableName::ALL.iter().copied()).collect();
-        order.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut order: Vec<(usize, TableName)> = rows
+            .into_iter()
+            .zip(TableName::ALL.iter().copied())
+            .collect();
+        order.sort_by_key(|t| std::cmp::Reverse(t.0));
         let order: Vec<TableName> = order.into_iter().map(|(_, t)| t).collect();
         self.tables_in_parallel(workers.min(TableName::ALL.len()), &order)
     }

@@ -571,7 +571,10 @@ pub(crate) const LEADS: &[ColumnSpec<Lead>] = &[
         "counterparty_country",
         Cells::Countries(|r| Some(r.record.counterparty_country)),
     ),
-    field("identified_on", Cells::Date(|r| Some(r.record.identified_on))),
+    field(
+        "identified_on",
+        Cells::Date(|r| Some(r.record.identified_on)),
+    ),
     field(
         "initiative",
         Cells::Repeated(|r| opt_slug(&r.record.initiative)),
@@ -594,7 +597,10 @@ pub(crate) const AGREEMENTS: &[ColumnSpec<Agreement>] = &[
     company_id(),
     field("id", Cells::Text(|r| text(r.record.id.as_str()))),
     field("kind", Cells::Words(|r| Some(word(r.record.kind)))),
-    field("counterparty", Cells::Text(|r| text(&r.record.counterparty))),
+    field(
+        "counterparty",
+        Cells::Text(|r| text(&r.record.counterparty)),
+    ),
     field(
         "counterparty_country",
         Cells::Countries(|r| Some(r.record.counterparty_country)),
@@ -604,7 +610,10 @@ pub(crate) const AGREEMENTS: &[ColumnSpec<Agreement>] = &[
         "initiative",
         Cells::Repeated(|r| opt_slug(&r.record.initiative)),
     ),
-    field("lead", Cells::Text(|r| opt_slug(&r.record.lead).map(Cow::Borrowed))),
+    field(
+        "lead",
+        Cells::Text(|r| opt_slug(&r.record.lead).map(Cow::Borrowed)),
+    ),
     field("value_usd", Cells::UInt(|r| r.record.value_usd)),
     field("service", Cells::Words(|r| r.record.service.map(word))),
     field(
@@ -626,8 +635,14 @@ pub(crate) const INITIATIVES: &[ColumnSpec<Initiative>] = &{
         field("id", Cells::Text(|r| text(r.record.id.as_str()))),
         field("name", Cells::Text(|r| text(&r.record.name))),
         field("kind", Cells::Words(|r| Some(word(r.record.kind)))),
-        field("host_event", Cells::Text(|r| opt_text(&r.record.host_event))),
-        field("organised_by", Cells::Text(|r| text(&r.record.organised_by))),
+        field(
+            "host_event",
+            Cells::Text(|r| opt_text(&r.record.host_event)),
+        ),
+        field(
+            "organised_by",
+            Cells::Text(|r| text(&r.record.organised_by)),
+        ),
         field("country", Cells::Countries(|r| Some(r.record.country))),
         field("city", Cells::Text(|r| opt_text(&r.record.city))),
         field("starts_on", Cells::Date(|r| Some(r.record.starts_on))),
@@ -740,10 +755,17 @@ mod tests {
                 .iter()
                 .filter(|c| matches!(c.source, Origin::Parent(_)))
                 .count();
-            assert_eq!(parents, usize::from(table.is_child()), "{table}: one parent column, first");
+            assert_eq!(
+                parents,
+                usize::from(table.is_child()),
+                "{table}: one parent column, first"
+            );
             if let Some(parent) = table.parent() {
                 assert_eq!(layout[0].name, parent.column(), "{table}");
-                assert!(!parent.table().is_child(), "{table}: a parent is a top-level table");
+                assert!(
+                    !parent.table().is_child(),
+                    "{table}: a parent is a top-level table"
+                );
             }
         }
     }

@@ -259,7 +259,10 @@ fn record_counts(registry: &Registry) -> Vec<(TableName, usize)> {
             TableName::Participants,
             of_initiatives(|i| i.participants.len()),
         ),
-        (TableName::Headcounts, of_initiatives(|i| i.headcounts.len())),
+        (
+            TableName::Headcounts,
+            of_initiatives(|i| i.headcounts.len()),
+        ),
         (TableName::Claims, registry.claims().len()),
     ]
 }

@@ -1,6 +1,8 @@
 //! The fields of the registry document itself (SPEC §1).
 
-use super::{DraftClaim, DraftCompany, DraftInitiative, DraftObservation, DraftRanking, DraftTarget};
+use super::{
+    DraftClaim, DraftCompany, DraftInitiative, DraftObservation, DraftRanking, DraftTarget,
+};
 use crate::issue::{Code, Issue};
 use crate::limits::Limits;
 use crate::registry::{Records, Registry};

@@ -5,9 +5,9 @@ use super::national::DraftSource;
 use super::record;
 use crate::model::claim::CLAIM_PERIOD_FORMS;
 use crate::model::{
-    Agreement, AgreementKind, AgreementStatus, Claim, ClaimMetric, ExportService, Headcount, HeadcountMetric,
-    Initiative, InitiativeKind, InitiativeStatus, Lead, LeadStage, Participant, ParticipantRole,
-    Unit, DURATION_MONTHS,
+    Agreement, AgreementKind, AgreementStatus, Claim, ClaimMetric, ExportService, Headcount,
+    HeadcountMetric, Initiative, InitiativeKind, InitiativeStatus, Lead, LeadStage, Participant,
+    ParticipantRole, Unit, DURATION_MONTHS,
 };
 use crate::validate::reader::Integer;
 use crate::value::{Country, Date, Period, Slug, TextRule};

@@ -20,11 +20,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::checked::At;
 use super::reader::Integer;
-use super::walk::{check_integer, check_usd};
-use crate::model::Unit;
 use super::records::DraftRegistry;
 use super::walk::Located;
+use super::walk::{check_integer, check_usd};
 use super::{Code, Issue};
+use crate::model::Unit;
 use crate::value::{Date, Period, Slug};
 
 /// Collects the rules' issues.

@@ -40,10 +40,9 @@ pub(super) fn observations(rules: &mut Rules<'_>, observations: &[DraftObservati
             None => None,
         };
         let indicator = o.indicator.value().copied();
-        let value = o
-            .value
-            .valid()
-            .and_then(|n| rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value")));
+        let value = o.value.valid().and_then(|n| {
+            rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value"))
+        });
         let (Some(indicator), Some(&region), Some(period), Some(published)) =
             (indicator, o.region.value(), period, published)
         else {
@@ -167,7 +166,9 @@ pub(super) fn targets(rules: &mut Rules<'_>, targets: &[DraftTarget]) {
         unique_id(rules, &mut ids, t.id.valid(), "/targets", i);
         if let Some(n) = t.value.valid() {
             let indicator = t.indicator.value().copied();
-            if rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value")) == Some(0) {
+            if rules.unit_value(indicator.map(Indicator::unit), n, format!("{base}/value"))
+                == Some(0)
+            {
                 rules.push(
                     n.at,
                     Code::OutOfRange,

@@ -112,7 +112,13 @@ fn facts(as_of: Option<Date>, d: &DraftInitiative) -> Facts {
 pub(super) type Founding<'d> = HashMap<&'d str, Option<Date>>;
 
 /// `before_initiative` when `date` is before the credited initiative's first day.
-fn before_initiative(rules: &mut Rules<'_>, facts: Facts, date: &At<Date>, path: String, what: &str) {
+fn before_initiative(
+    rules: &mut Rules<'_>,
+    facts: Facts,
+    date: &At<Date>,
+    path: String,
+    what: &str,
+) {
     if let Some(starts) = facts.starts {
         if date.v < starts {
             rules.push(
@@ -199,7 +205,10 @@ pub(super) fn initiatives(
                     m.at,
                     Code::DuplicateValue,
                     format!("{base}/target_markets/{j}"),
-                    format!("the market {} is listed twice (first at {base}/target_markets/{first})", m.v),
+                    format!(
+                        "the market {} is listed twice (first at {base}/target_markets/{first})",
+                        m.v
+                    ),
                 );
             }
         }
@@ -324,31 +333,30 @@ pub(super) fn leads(
         let Some(closed) = l.closed_on.valid() else {
             continue;
         };
-        match l.stage.value() {
-            Some(LeadStage::Open) => rules.push(
+        let Some(&stage) = l.stage.value() else {
+            continue;
+        };
+        if stage == LeadStage::Open {
+            rules.push(
                 closed.at,
                 Code::NotApplicable,
                 path("closed_on"),
                 "an open lead has no `closed_on`; it is for won and lost leads".into(),
-            ),
-            Some(_) => {
-                if rules.not_future(closed, || path("closed_on")).is_some() {
-                    if let Some(identified) = identified {
-                        if closed.v < identified {
-                            rules.push(
-                                closed.at,
-                                Code::DateOrder,
-                                path("closed_on"),
-                                format!(
-                                    "closed_on ({}) is before identified_on ({identified})",
-                                    closed.v
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            None => {}
+            );
+            continue;
+        }
+        let (Some(day), Some(identified)) =
+            (rules.not_future(closed, || path("closed_on")), identified)
+        else {
+            continue;
+        };
+        if day < identified {
+            rules.push(
+                closed.at,
+                Code::DateOrder,
+                path("closed_on"),
+                format!("closed_on ({day}) is before identified_on ({identified})"),
+            );
         }
     }
 }
@@ -437,7 +445,8 @@ pub(super) fn office(
     opened: Option<Date>,
     initiatives: &Initiatives<'_>,
 ) {
-    let Some(facts) = initiatives.credited(rules, &office.initiative, || path("/initiative")) else {
+    let Some(facts) = initiatives.credited(rules, &office.initiative, || path("/initiative"))
+    else {
         return;
     };
     if let (Some(_), Some(at)) = (opened, office.opened_on.valid()) {
@@ -472,4 +481,3 @@ pub(super) fn claims(rules: &mut Rules<'_>, claims: &[DraftClaim], initiatives: 
         }
     }
 }
-

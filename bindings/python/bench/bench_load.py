@@ -261,7 +261,7 @@ def main() -> None:
 
     import pkit
 
-    companies, export_companies = (300, 600) if args.quick else (28_700, 0)
+    companies, export_companies = (300, 600) if args.quick else (23_800, 0)
     with tempfile.TemporaryDirectory() as folder:
         document = Path(folder) / "registry.json"
         document.write_text(pkit.generate(companies, seed=1).to_json(), encoding="utf-8")

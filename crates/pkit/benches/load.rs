@@ -11,8 +11,9 @@ use support::median;
 
 use criterion::{criterion_group, Criterion, Throughput};
 
-/// About 1.74 KB of JSON per generated company: 28,700 companies make about 50 MB.
-const COMPANIES: usize = 28_700;
+/// About 2.1 KB of JSON per generated company (promotion data included): 23,800 companies make
+/// about 50 MB.
+const COMPANIES: usize = 23_800;
 
 fn document() -> String {
     pkit::generate::synthetic(COMPANIES, 1).to_json()

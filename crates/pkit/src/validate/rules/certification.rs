@@ -75,7 +75,7 @@ pub(super) fn certifications(
         let issued = issued_at.and_then(|d| {
             let path = || cpath("/issued_on");
             let ok = rules.not_future(d, path)?;
-            rules.before_founding(founded, d, path());
+            rules.before_founding(founded, d, path);
             Some(ok)
         });
         if let (Some(scheme), Some(edition), Some(issued), Some(d)) =

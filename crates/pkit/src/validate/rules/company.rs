@@ -78,7 +78,7 @@ pub(super) fn companies<'d>(
             let opened = o.opened_on.valid().and_then(|opened| {
                 let path = || opath("/opened_on");
                 let ok = rules.not_future(opened, path)?;
-                rules.before_founding(founded, opened, path());
+                rules.before_founding(founded, opened, path);
                 Some(ok)
             });
             super::promotion::office(rules, opath, o, opened, initiatives);

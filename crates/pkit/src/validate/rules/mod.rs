@@ -98,13 +98,18 @@ impl Rules<'_> {
     }
 
     /// `before_founding` when `date` is before the company's founding day.
-    fn before_founding(&mut self, founded: Option<Date>, date: &At<Date>, path: String) {
+    fn before_founding(
+        &mut self,
+        founded: Option<Date>,
+        date: &At<Date>,
+        path: impl FnOnce() -> String,
+    ) {
         if let Some(f) = founded {
             if date.v < f {
                 self.push(
                     date.at,
                     Code::BeforeFounding,
-                    path,
+                    path(),
                     format!("{} is before the company was founded ({f})", date.v),
                 );
             }

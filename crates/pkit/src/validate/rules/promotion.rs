@@ -116,7 +116,7 @@ fn before_initiative(
     rules: &mut Rules<'_>,
     facts: Facts,
     date: &At<Date>,
-    path: String,
+    path: impl FnOnce() -> String,
     what: &str,
 ) {
     if let Some(starts) = facts.starts {
@@ -124,7 +124,7 @@ fn before_initiative(
             rules.push(
                 date.at,
                 Code::BeforeInitiative,
-                path,
+                path(),
                 format!(
                     "{what} on {}, before the initiative began ({starts}): it cannot be credited to it",
                     date.v
@@ -135,13 +135,17 @@ fn before_initiative(
 }
 
 /// `domestic_counterparty` when the counterparty is in Pakistan.
-fn foreign_counterparty(rules: &mut Rules<'_>, country: &Checked<Country>, path: String) {
+fn foreign_counterparty(
+    rules: &mut Rules<'_>,
+    country: &Checked<Country>,
+    path: impl FnOnce() -> String,
+) {
     if let Some(c) = country.valid() {
         if c.v == Country::PAKISTAN {
             rules.push(
                 c.at,
                 Code::DomesticCounterparty,
-                path,
+                path(),
                 "the counterparty is in Pakistan (PK); promotion abroad is about foreign counterparties".into(),
             );
         }
@@ -157,7 +161,7 @@ fn dated(
 ) -> Option<Date> {
     let d = date.valid()?;
     let ok = rules.not_future(d, &path)?;
-    rules.before_founding(founded, d, path());
+    rules.before_founding(founded, d, path);
     Some(ok)
 }
 
@@ -307,12 +311,15 @@ pub(super) fn leads(
     leads: &[DraftLead],
     initiatives: &Initiatives<'_>,
 ) {
+    if leads.is_empty() {
+        return;
+    }
     let mut ids = FirstSeen::new();
     let array = format!("{base}/leads");
     for (j, l) in indexed(leads) {
         let path = |field: &str| format!("{array}/{j}/{field}");
         unique_id(rules, &mut ids, l.id.valid(), &array, j);
-        foreign_counterparty(rules, &l.counterparty_country, path("counterparty_country"));
+        foreign_counterparty(rules, &l.counterparty_country, || path("counterparty_country"));
         let identified = dated(rules, founded, &l.identified_on, || path("identified_on"));
         let credited = initiatives.credited(rules, &l.initiative, || path("initiative"));
         if let (Some(facts), Some(at)) = (credited, l.identified_on.valid()) {
@@ -371,6 +378,9 @@ pub(super) fn agreements(
     leads: &[DraftLead],
     initiatives: &Initiatives<'_>,
 ) {
+    if agreements.is_empty() {
+        return;
+    }
     // The company's leads by id (the first of a repeated id), with the day each may compare.
     let mut lead_days: HashMap<&str, Option<Date>> = HashMap::default();
     for l in leads {
@@ -388,12 +398,12 @@ pub(super) fn agreements(
     for (j, a) in indexed(agreements) {
         let path = |field: &str| format!("{array}/{j}/{field}");
         unique_id(rules, &mut ids, a.id.valid(), &array, j);
-        foreign_counterparty(rules, &a.counterparty_country, path("counterparty_country"));
+        foreign_counterparty(rules, &a.counterparty_country, || path("counterparty_country"));
         let signed = dated(rules, founded, &a.signed_on, || path("signed_on"));
         let signed_at = a.signed_on.valid().filter(|_| signed.is_some());
         if let Some(facts) = initiatives.credited(rules, &a.initiative, || path("initiative")) {
             if let Some(day) = signed_at {
-                before_initiative(rules, facts, day, path("signed_on"), "signed");
+                before_initiative(rules, facts, day, || path("signed_on"), "signed");
             }
         }
         if let Some(lead) = a.lead.valid() {
@@ -450,7 +460,7 @@ pub(super) fn office(
         return;
     };
     if let (Some(_), Some(at)) = (opened, office.opened_on.valid()) {
-        before_initiative(rules, facts, at, path("/opened_on"), "opened");
+        before_initiative(rules, facts, at, || path("/opened_on"), "opened");
     }
 }
 

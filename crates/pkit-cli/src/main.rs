@@ -1,7 +1,8 @@
 //! `pkit`: validate, report on, print the schema of, and generate pkit registry documents.
 //!
 //! ```text
-//! pkit report [FILE] [--format text|json]     summary of a registry (the built-in sample by default)
+//! pkit report [FILE] [--format text|json] [--chart F.svg] [--promotion-chart F.svg]
+//!                                              summary of a registry (the built-in sample by default)
 //! pkit validate FILE... [--format text|json]  every issue of each file; exit 1 when any has an error
 //! pkit schema                                 the JSON Schema of the registry document
 //! pkit generate --companies N [--seed S]      a valid synthetic registry, for benchmarks
@@ -55,6 +56,9 @@ enum Command {
         /// Also draw ICT exports by fiscal year, with the targets, as an SVG file.
         #[arg(long, value_name = "FILE.svg")]
         chart: Option<PathBuf>,
+        /// Also draw the leads and contracted value credited to each initiative, as an SVG file.
+        #[arg(long, value_name = "FILE.svg")]
+        promotion_chart: Option<PathBuf>,
     },
     /// Validate documents: one line per issue, `FILE:PATH: severity code: message`.
     /// Exit status 0 when no file has an error, 1 when any has, 2 on usage or I/O errors.
@@ -100,7 +104,15 @@ fn main() -> ExitCode {
             file,
             format,
             chart,
-        } => report::run(file.as_deref(), format == Format::Json, chart.as_deref()),
+            promotion_chart,
+        } => report::run(
+            file.as_deref(),
+            format == Format::Json,
+            report::Charts {
+                exports: chart.as_deref(),
+                promotion: promotion_chart.as_deref(),
+            },
+        ),
         Command::Validate { files, format } => validate(&files, format == Format::Json),
         Command::Schema => print(&pkit::schema::registry_pretty()),
         Command::Convert { input, to, out } => convert(&input, to, out.as_deref()),

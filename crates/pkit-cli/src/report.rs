@@ -1,6 +1,6 @@
 //! `pkit report`: a readable summary of a registry and what its data says (exports by fiscal
-//! year with growth, target progress, certification coverage, top exporters, awards), or the
-//! same as JSON. Every line fits 80 columns.
+//! year with growth, target progress, certification coverage, top exporters, awards,
+//! promotion), or the same as JSON. Every line fits 80 columns.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,10 +9,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use pkit::analytics::{
-    CompanyAwards, CompanyValue, Count, Coverage, ExportTotal, FiscalYearTotal, Summary,
+    ClaimCheck, CompanyAwards, CompanyValue, Count, Coverage, ExportTotal, FiscalYearTotal,
+    FollowThrough, InitiativeOutcome, MarketOutcome, OutcomeGroup, ParticipationGrowth, Summary,
     TargetProgress, TargetStatus,
 };
-use pkit::model::{DerivedStatus, Indicator};
+use pkit::model::{DerivedStatus, Headcount, Indicator};
 use pkit::value::Region;
 
 /// How many companies the top lists show.
@@ -30,6 +31,28 @@ struct Analysis {
     company_exports: Vec<ExportTotal>,
     top_exporters: Option<TopExporters>,
     award_leaders: Vec<CompanyAwards>,
+    /// What the export board's initiatives yielded (`docs/promotion.md`).
+    promotion: Promotion,
+}
+
+/// The promotion analytics, and the headcounts as reported.
+#[derive(Serialize)]
+struct Promotion {
+    initiatives: Vec<InitiativeOutcome>,
+    by_fiscal_year: Vec<OutcomeGroup>,
+    by_host_country: Vec<OutcomeGroup>,
+    by_counterparty_country: Vec<MarketOutcome>,
+    follow_through: FollowThrough,
+    participation_growth: Vec<ParticipationGrowth>,
+    claims: Vec<ClaimCheck>,
+    /// Each initiative's headcounts, side by side: never added.
+    headcounts: Vec<InitiativeHeadcounts>,
+}
+
+#[derive(Serialize)]
+struct InitiativeHeadcounts {
+    initiative_id: String,
+    headcounts: Vec<Headcount>,
 }
 
 #[derive(Serialize)]
@@ -72,7 +95,26 @@ fn analyse(registry: &pkit::Registry) -> Analysis {
     });
     let mut award_leaders = registry.companies_by_awards();
     award_leaders.truncate(TOP);
+    let promotion = Promotion {
+        initiatives: registry.initiative_outcomes(),
+        by_fiscal_year: registry.outcomes_by_fiscal_year(),
+        by_host_country: registry.outcomes_by_host_country(),
+        by_counterparty_country: registry.outcomes_by_counterparty_country(),
+        follow_through: registry.follow_through(),
+        participation_growth: registry.participation_growth(),
+        claims: registry.claims_reconciled(),
+        headcounts: registry
+            .initiatives()
+            .iter()
+            .filter(|i| !i.headcounts.is_empty())
+            .map(|i| InitiativeHeadcounts {
+                initiative_id: i.id.as_str().to_owned(),
+                headcounts: i.headcounts.clone(),
+            })
+            .collect(),
+    };
     Analysis {
+        promotion,
         summary: registry.summary(),
         ict_exports,
         targets: registry.target_progress(),
@@ -83,11 +125,15 @@ fn analyse(registry: &pkit::Registry) -> Analysis {
     }
 }
 
-pub(crate) fn run(
-    file: Option<&Path>,
-    json: bool,
-    chart: Option<&Path>,
-) -> Result<ExitCode, String> {
+/// The SVG files `pkit report` may draw besides its text.
+pub(crate) struct Charts<'a> {
+    /// ICT exports by fiscal year, with the targets.
+    pub(crate) exports: Option<&'a Path>,
+    /// Leads and contracted value per initiative.
+    pub(crate) promotion: Option<&'a Path>,
+}
+
+pub(crate) fn run(file: Option<&Path>, json: bool, charts: Charts<'_>) -> Result<ExitCode, String> {
     let registry = match file {
         None => pkit::Registry::sample(),
         Some(path) => match super::load(path) {
@@ -101,8 +147,11 @@ pub(crate) fn run(
             }
         },
     };
-    if let Some(chart) = chart {
+    if let Some(chart) = charts.exports {
         super::chart::draw(&registry, chart)?;
+    }
+    if let Some(chart) = charts.promotion {
+        super::chart::draw_promotion(&registry, chart)?;
     }
     let analysis = analyse(&registry);
     let mut text = if json {
@@ -121,16 +170,33 @@ fn fiscal_label(fy: i32) -> String {
 /// US dollars as millions with one decimal and thousands separators: `3,810.0`.
 fn millions(usd: u64) -> String {
     let tenths = (usd + 50_000) / 100_000;
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
+    format!("{}.{}", grouped(tenths / 10), tenths % 10)
+}
+
+/// An integer with thousands separators: `100,000,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    format!("{grouped}.{tenth}")
+    out
+}
+
+/// Writes `text` wrapped to 80 columns, indented by two, its later lines by six.
+fn hanging(out: &mut String, text: &str) {
+    for (i, line) in wrap(text, 80 - 6).iter().enumerate() {
+        let indent = if i == 0 { 2 } else { 6 };
+        let _ = writeln!(out, "{:indent$}{line}", "");
+    }
+}
+
+/// A growth rate as a signed percentage with two decimals, or `—`.
+fn growth(r: Option<f64>) -> String {
+    r.map_or_else(|| "—".to_owned(), |r| format!("{:+.2}%", r * 100.0))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -190,6 +256,7 @@ fn render(a: &Analysis, file: Option<&Path>) -> String {
     targets_section(&mut out, &a.targets);
     coverage_section(&mut out, a);
     company_exports_section(&mut out, a);
+    promotion_sections(&mut out, &a.promotion);
     summary_sections(&mut out, s, &a.award_leaders);
     out.pop();
     out
@@ -321,6 +388,207 @@ fn company_exports_section(out: &mut String, a: &Analysis) {
         for (i, c) in top.companies.iter().enumerate() {
             let name: String = c.legal_name.chars().take(56).collect();
             let _ = writeln!(out, "  {:>2}. {name:<56} {:>12}", i + 1, millions(c.value));
+        }
+    }
+}
+
+/// A ratio with `decimals` decimals, or `—` when it cannot be computed.
+fn ratio(r: Option<f64>, decimals: usize) -> String {
+    r.map_or_else(|| "—".to_owned(), |r| format!("{r:.decimals$}"))
+}
+
+/// A share as a percentage with one decimal, or `—`.
+fn percent(r: Option<f64>) -> String {
+    r.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// An id cut to `width` characters, with `…` when cut.
+fn cut(id: &str, width: usize) -> String {
+    if id.chars().count() <= width {
+        id.to_owned()
+    } else {
+        let mut s: String = id.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn promotion_sections(out: &mut String, p: &Promotion) {
+    if p.initiatives.is_empty() {
+        return;
+    }
+    heading(
+        out,
+        "Promotion: what each initiative yielded (credited records, USD millions)",
+    );
+    let _ = writeln!(
+        out,
+        "  {:<27} {:<9} {:>5} {:>5} {:>7} {:>4} {:>7} {:>7}",
+        "initiative", "FY", "part.", "leads", "won/lst", "bind", "USD m", "per $"
+    );
+    for i in &p.initiatives {
+        let o = &i.outcome;
+        let _ = writeln!(
+            out,
+            "  {:<27} {:<9} {:>5} {:>5} {:>7} {:>4} {:>7} {:>7}",
+            cut(&i.initiative_id, 27),
+            fiscal_label(i.fiscal_year),
+            o.participants,
+            o.leads,
+            format!("{}/{}", o.leads_won, o.leads_lost),
+            o.binding_agreements,
+            millions(o.contracted_value_usd),
+            ratio(o.return_per_usd, 2),
+        );
+    }
+    out.push_str(
+        "  per $: binding contracted value per dollar of public cost
+",
+    );
+
+    heading(
+        out,
+        "Promotion by host country (cost measures over costed initiatives)",
+    );
+    let _ = writeln!(
+        out,
+        "  {:<7} {:>11} {:>6} {:>6} {:>10} {:>11} {:>8}",
+        "country", "initiatives", "leads", "conv.", "USD m", "cost/lead", "per $"
+    );
+    for g in &p.by_host_country {
+        let o = &g.outcome;
+        let _ = writeln!(
+            out,
+            "  {:<7} {:>11} {:>6} {:>6} {:>10} {:>11} {:>8}",
+            g.label,
+            g.initiatives.len(),
+            o.leads,
+            percent(o.conversion),
+            millions(o.contracted_value_usd),
+            o.cost_per_lead
+                .map_or_else(|| "—".to_owned(), |c| format!("{c:.0}")),
+            ratio(o.return_per_usd, 2),
+        );
+    }
+
+    if !p.by_counterparty_country.is_empty() {
+        heading(
+            out,
+            "Promotion by counterparty country (which markets yield)",
+        );
+        let _ = writeln!(
+            out,
+            "  {:<7} {:>6} {:>6} {:>6} {:>8} {:>10} {:>11}",
+            "country", "leads", "won", "conv.", "binding", "USD m", "non-binding"
+        );
+        for m in &p.by_counterparty_country {
+            let _ = writeln!(
+                out,
+                "  {:<7} {:>6} {:>6} {:>6} {:>8} {:>10} {:>11}",
+                m.country.as_str(),
+                m.leads,
+                m.leads_won,
+                percent(m.conversion),
+                m.binding_agreements,
+                millions(m.contracted_value_usd),
+                m.non_binding_agreements,
+            );
+        }
+    }
+
+    let f = &p.follow_through;
+    if f.total > 0 {
+        heading(
+            out,
+            "MoU follow-through (a binding agreement within 365 days)",
+        );
+        let not_followed = f.total - f.followed - f.pending;
+        let line = format!(
+            "{} MoUs and letters of intent: {} followed, {} not followed, {} pending \
+             (their year is not over); followed: {}",
+            f.total,
+            f.followed,
+            not_followed,
+            f.pending,
+            percent(f.share)
+        );
+        hanging(out, &line);
+    }
+
+    if !p.participation_growth.is_empty() {
+        heading(
+            out,
+            "Export growth to the next fiscal year: participants and the others",
+        );
+        let _ = writeln!(
+            out,
+            "  {:<27} {:<9} {:>9} {:>8} {:>9} {:>8}",
+            "initiative", "FY", "measured", "growth", "others", "growth"
+        );
+        for g in &p.participation_growth {
+            let _ = writeln!(
+                out,
+                "  {:<27} {:<9} {:>9} {:>8} {:>9} {:>8}",
+                cut(&g.initiative_id, 27),
+                fiscal_label(g.fiscal_year),
+                format!("{}/{}", g.participants.measured, g.participants.members),
+                growth(g.participants.growth),
+                format!(
+                    "{}/{}",
+                    g.non_participants.measured, g.non_participants.members
+                ),
+                growth(g.non_participants.growth),
+            );
+        }
+        out.push_str(
+            "  measured: companies with complete totals in both years
+",
+        );
+    }
+
+    if !p.headcounts.is_empty() {
+        heading(
+            out,
+            "Headcounts as reported (each its own count, never added)",
+        );
+        for h in &p.headcounts {
+            let parts: Vec<String> = h
+                .headcounts
+                .iter()
+                .map(|c| format!("{} {} ({})", c.value, c.metric, c.reported_by))
+                .collect();
+            hanging(out, &format!("{}: {}", h.initiative_id, parts.join("; ")));
+        }
+    }
+
+    if !p.claims.is_empty() {
+        heading(out, "Claims beside the records");
+        for c in &p.claims {
+            let about = c
+                .initiative
+                .clone()
+                .or_else(|| c.period.map(|p| p.to_string()))
+                .unwrap_or_default();
+            let recorded = match c.recorded {
+                Some(r) if r.fract() == 0.0 && r >= 0.0 => format!(
+                    "the records: {}; claimed ÷ recorded {}",
+                    grouped(r as u64),
+                    ratio(c.ratio, 2)
+                ),
+                Some(r) => format!(
+                    "the records: {r:.4}; claimed ÷ recorded {}",
+                    ratio(c.ratio, 2)
+                ),
+                None => "cannot be computed from the records".to_owned(),
+            };
+            let line = format!(
+                "{} ({about}): {} {} claimed by {}; {recorded}",
+                c.claim_id,
+                grouped(c.claimed),
+                c.metric,
+                c.claimed_by
+            );
+            hanging(out, &line);
         }
     }
 }

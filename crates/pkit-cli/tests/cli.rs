@@ -861,6 +861,124 @@ fn chart_has_one_bar_per_fiscal_year() {
 }
 
 #[test]
+fn report_has_the_promotion_section_with_claims_beside_the_records() {
+    let run = pkit(&["report"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let line = |start: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start:?} in\n{}", run.stdout))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    // initiative, FY, participants, leads, won/lost, binding, USD m, per $.
+    assert_eq!(
+        line("gitex-global-2023"),
+        [
+            "gitex-global-2023",
+            "FY2023-24",
+            "8",
+            "8",
+            "4/3",
+            "4",
+            "1.3",
+            "2.16"
+        ]
+    );
+    assert_eq!(
+        line("SA "),
+        ["SA", "3", "11", "75.0%", "10.3", "116667", "16.17"]
+    );
+    assert!(run
+        .stdout
+        .contains("9 MoUs and letters of intent: 4 followed, 4 not followed, 1 pending"));
+    assert!(run
+        .stdout
+        .contains("leap-2022: 25 companies (Pakistan trade mission"));
+    let claims = run
+        .stdout
+        .split("Claims beside the records")
+        .nth(1)
+        .expect("claims section");
+    assert!(claims.contains("100,000,000 lead_value_usd"), "{claims}");
+    assert!(
+        claims.contains("the records: 3,900,000; claimed ÷ recorded 25.64"),
+        "{claims}"
+    );
+}
+
+#[test]
+fn report_json_carries_the_promotion_analytics() {
+    let run = pkit(&["report", "--format", "json"]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let p = &report["promotion"];
+    assert_eq!(p["initiatives"].as_array().map(Vec::len), Some(10));
+    assert_eq!(p["initiatives"][3]["initiative_id"], "gitex-global-2023");
+    assert_eq!(
+        p["initiatives"][3]["outcome"]["contracted_value_usd"],
+        1_295_000
+    );
+    assert_eq!(p["by_host_country"][0]["label"], "SA");
+    assert_eq!(p["by_counterparty_country"][0]["country"], "SA");
+    assert_eq!(p["follow_through"]["followed"], 4);
+    assert_eq!(p["participation_growth"].as_array().map(Vec::len), Some(9));
+    assert_eq!(p["claims"][1]["recorded"], 3_900_000.0);
+    // Headcounts are listed as reported, three for gitex-global-2024, never summed.
+    let gitex = p["headcounts"]
+        .as_array()
+        .expect("headcounts")
+        .iter()
+        .find(|h| h["initiative_id"] == "gitex-global-2024")
+        .expect("gitex-global-2024");
+    let values: Vec<u64> = gitex["headcounts"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|h| h["value"].as_u64())
+        .collect();
+    assert_eq!(values, [24, 26, 80]);
+}
+
+/// The promotion chart names every initiative and draws its leads by stage and its
+/// contracted value.
+#[test]
+fn promotion_chart_has_every_initiative() {
+    let tmp = TempDir::new("promotion-chart");
+    let chart = tmp.path().join("promotion.svg");
+    let run = pkit(&["report", "--promotion-chart", s(&chart)]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let svg = std::fs::read_to_string(&chart).expect("the chart was written");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let text: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    for initiative in pkit::Registry::sample().initiatives() {
+        assert!(text.contains(&initiative.id.as_str()), "{}", initiative.id);
+    }
+    let count = |fill: &str| {
+        doc.descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(fill))
+            .count()
+    };
+    // One bar per initiative for contracted value, and one per stage, plus a legend swatch.
+    assert_eq!(count("#1F77B4"), 10);
+    assert_eq!(count("#2CA02C"), 11);
+    let empty = TempDir::new("promotion-chart-empty");
+    let doc = empty.write_json("r.json", &valid_doc());
+    let run = pkit(&[
+        "report",
+        s(&doc),
+        "--promotion-chart",
+        s(&empty.path().join("p.svg")),
+    ]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("no initiatives"), "{run:?}");
+}
+
+#[test]
 fn convert_json_to_csv_and_back_is_lossless() {
     let tmp = TempDir::new("convert");
     let json = tmp.path().join("sample.json");
@@ -879,7 +997,18 @@ fn convert_json_to_csv_and_back_is_lossless() {
     std::fs::write(&json, pkit::Registry::sample().to_json_pretty()).expect("write");
     let run = pkit(&["convert", s(&json), "--to", "csv", "--out", s(&csv)]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(csv.join("registry.csv").exists() && csv.join("exports.csv").exists());
+    for file in [
+        "registry.csv",
+        "exports.csv",
+        "leads.csv",
+        "agreements.csv",
+        "initiatives.csv",
+        "participants.csv",
+        "headcounts.csv",
+        "claims.csv",
+    ] {
+        assert!(csv.join(file).exists(), "{file}");
+    }
     let run = pkit(&["validate", s(&csv)]);
     assert_eq!(run.code, Some(0), "warnings only: {run:?}");
     assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);

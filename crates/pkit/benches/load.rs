@@ -54,7 +54,7 @@ fn ratio() {
         7,
     );
     println!(
-        "document: {:.1} MB; Registry::from_json median {:?}; Value tree median {:?}; ratio {:.2} (goal <= 0.80)",
+        "document: {:.1} MB; Registry::from_json median {:?}; Value tree median {:?}; ratio {:.2} (goal <= 0.66)",
         text.len() as f64 / 1e6,
         pkit,
         value,

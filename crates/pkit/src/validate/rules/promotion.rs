@@ -319,7 +319,9 @@ pub(super) fn leads(
     for (j, l) in indexed(leads) {
         let path = |field: &str| format!("{array}/{j}/{field}");
         unique_id(rules, &mut ids, l.id.valid(), &array, j);
-        foreign_counterparty(rules, &l.counterparty_country, || path("counterparty_country"));
+        foreign_counterparty(rules, &l.counterparty_country, || {
+            path("counterparty_country")
+        });
         let identified = dated(rules, founded, &l.identified_on, || path("identified_on"));
         let credited = initiatives.credited(rules, &l.initiative, || path("initiative"));
         if let (Some(facts), Some(at)) = (credited, l.identified_on.valid()) {
@@ -398,7 +400,9 @@ pub(super) fn agreements(
     for (j, a) in indexed(agreements) {
         let path = |field: &str| format!("{array}/{j}/{field}");
         unique_id(rules, &mut ids, a.id.valid(), &array, j);
-        foreign_counterparty(rules, &a.counterparty_country, || path("counterparty_country"));
+        foreign_counterparty(rules, &a.counterparty_country, || {
+            path("counterparty_country")
+        });
         let signed = dated(rules, founded, &a.signed_on, || path("signed_on"));
         let signed_at = a.signed_on.valid().filter(|_| signed.is_some());
         if let Some(facts) = initiatives.credited(rules, &a.initiative, || path("initiative")) {

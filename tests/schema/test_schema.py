@@ -22,8 +22,9 @@ VECTORS = ROOT / "tests" / "vectors"
 SAMPLE_PATH = ROOT / "crates" / "pkit" / "data" / "sample.json"
 
 # Error codes no JSON Schema can express: they compare values with each other, with `as_of`,
-# with the company's founding date, or need arithmetic (LEI check digits), or are about the
-# text rather than the parsed value (repeated keys, nesting depth).
+# with the company's founding date, follow a reference to another record, or need arithmetic
+# (LEI check digits), or are about the text rather than the parsed value (repeated keys,
+# nesting depth).
 UNEXPRESSIBLE_CODES = frozenset(
     {
         "limit_exceeded",  # the depth limit
@@ -38,6 +39,12 @@ UNEXPRESSIBLE_CODES = frozenset(
         "date_order",
         "validity_too_long",
         "invalid_lei",  # ISO 7064 MOD 97-10 check digits
+        # References from one record to another (SPEC §1.10) and the dates they compare.
+        "unknown_company",
+        "unknown_initiative",
+        "unknown_lead",
+        "initiative_not_held",
+        "before_initiative",
     }
 )
 

@@ -1,4 +1,5 @@
-//! The analytics against loading, on `pkit generate --companies 100000` (about 175 MB).
+//! The analytics against loading, on `pkit generate --companies 100000` (about 210 MB, with
+//! promotion data).
 //!
 //! Run: `cargo bench -p pkit --bench analytics`. Criterion measures each analytic; the bench
 //! then prints each one's median as a share of the median load time (goal: at most 10% each).
@@ -31,6 +32,27 @@ const ANALYTICS: &[Analytic] = &[
     }),
     ("certification_coverage", |r| {
         black_box(r.certification_coverage(r.as_of()));
+    }),
+    ("initiative_outcomes", |r| {
+        black_box(r.initiative_outcomes());
+    }),
+    ("outcomes_by_fiscal_year", |r| {
+        black_box(r.outcomes_by_fiscal_year());
+    }),
+    ("outcomes_by_host_country", |r| {
+        black_box(r.outcomes_by_host_country());
+    }),
+    ("outcomes_by_counterparty_country", |r| {
+        black_box(r.outcomes_by_counterparty_country());
+    }),
+    ("follow_through", |r| {
+        black_box(r.follow_through());
+    }),
+    ("participation_growth", |r| {
+        black_box(r.participation_growth());
+    }),
+    ("claims_reconciled", |r| {
+        black_box(r.claims_reconciled());
     }),
     ("tables", |r| {
         black_box(r.tables());

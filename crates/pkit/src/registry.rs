@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
 use crate::error::Error;
 use crate::issue::Issue;
+use crate::model::document::Document;
 use crate::model::{Claim, Company, Initiative, Observation, Ranking, Target};
 use crate::value::Date;
 
@@ -57,25 +57,6 @@ impl PartialEq for Registry {
 }
 
 impl Eq for Registry {}
-
-/// The document form of a registry, for serialization.
-#[derive(Serialize)]
-struct Document<'a> {
-    schema_version: u8,
-    as_of: Date,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    companies: &'a [Company],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    observations: &'a [Observation],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    targets: &'a [Target],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    rankings: &'a [Ranking],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    initiatives: &'a [Initiative],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    claims: &'a [Claim],
-}
 
 /// The records of a registry, as the validator or the generator made them.
 pub(crate) struct Records {
@@ -262,6 +243,7 @@ impl Registry {
 
     fn document(&self) -> Document<'_> {
         Document {
+            schema: None,
             schema_version: 1,
             as_of: self.as_of,
             companies: &self.companies,

@@ -5,34 +5,7 @@
 //! text lengths and `additionalProperties: false`. Rules that relate values (duplicates,
 //! dates against `as_of`, LEI check digits) are beyond a schema; [`crate::validate()`] checks them.
 
-use schemars::JsonSchema;
-
-use crate::model::{Company, Observation, Ranking, Target};
-use crate::value::Date;
-
-/// A registry document: Pakistan's IT companies, certifications, awards and export figures.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "pkit registry document", extend("additionalProperties" = false))]
-#[allow(dead_code)]
-struct RegistryDocument {
-    /// Ignored by pkit; lets editors find this schema.
-    #[serde(rename = "$schema")]
-    schema: Option<String>,
-    /// The version of the format; must be 1.
-    #[schemars(extend("const" = 1))]
-    schema_version: u8,
-    /// The date the data describes; the reference for "in the future" and "expired".
-    as_of: Date,
-    /// IT companies with their certifications, awards and exports.
-    companies: Option<Vec<Company>>,
-    /// National or regional statistics: export figures, registrations, employment, freelancers.
-    observations: Option<Vec<Observation>>,
-    /// Stated policy targets such as "$10bn of IT exports by FY2024-25".
-    targets: Option<Vec<Target>>,
-    /// The country's place in international indices.
-    rankings: Option<Vec<Ranking>>,
-}
+use crate::model::document::Document;
 
 /// The JSON Schema of a registry document, as a JSON value.
 ///
@@ -45,7 +18,7 @@ struct RegistryDocument {
 /// ```
 pub fn registry() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let mut schema = generator.into_root_schema_for::<RegistryDocument>();
+    let mut schema = generator.into_root_schema_for::<Document<'static>>();
     schema.insert(
         "$id".into(),
         "https://pkit.dev/schemas/registry.schema.json".into(),

@@ -49,8 +49,10 @@ impl ClaimMetric {
 /// The period forms a claim's `period` accepts.
 pub const CLAIM_PERIOD_FORMS: &[PeriodForm] = &[PeriodForm::FiscalYear, PeriodForm::CalendarYear];
 
+/// An optional period of the claim's forms: absent, `null` or one of them.
 fn period_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    crate::value::period::schema(CLAIM_PERIOD_FORMS)
+    let period = crate::value::period::schema(CLAIM_PERIOD_FORMS);
+    schemars::json_schema!({"anyOf": [period, {"type": "null"}]})
 }
 
 /// Adds to a claim's schema what depends on its metric (the count cap) and that it names an
@@ -99,7 +101,7 @@ pub struct Claim {
     pub initiative: Option<Slug>,
     /// The time the claim covers, when it is about no single initiative: a fiscal year or a
     /// calendar year.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "period_schema")]
     pub period: Option<Period>,
     /// Who made it (person and organisation).

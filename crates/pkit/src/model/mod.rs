@@ -12,6 +12,7 @@ mod award;
 mod certification;
 pub(crate) mod claim;
 mod company;
+pub(crate) mod document;
 pub(crate) mod export;
 pub(crate) mod initiative;
 mod lead;

@@ -2,8 +2,9 @@
 //!
 //! Typed, validated data about a country's software-export industry, starting with
 //! Pakistan's: IT companies, their certifications (CMMI, ISO 9001, ISO/IEC 27001, ...), their
-//! awards (APICTA, P@SHA), their export revenue, and the national figures and targets the
-//! industry is measured by.
+//! awards (APICTA, P@SHA), their export revenue, the national figures and targets the
+//! industry is measured by, and the export board's promotion abroad (initiatives, their
+//! participants and headcounts, companies' leads and agreements, published claims).
 //!
 //! - [`Registry::from_json`] / [`Registry::from_path`] load a registry document and validate
 //!   it against every rule of the specification; a document with errors is rejected with a
@@ -12,7 +13,11 @@
 //! - [`validate()`] returns that report for any text, never failing and never panicking.
 //! - [`schema::registry`] gives the JSON Schema (draft 2020-12) generated from the same types.
 //! - [`Registry::sample`] is a built-in sample: fictional companies and Pakistan's public
-//!   IT-export figures with their sources.
+//!   IT-export figures with their sources; real initiatives, headcounts and claims, with
+//!   fictional participants, leads and agreements.
+//! - The [`analytics`] are methods on [`Registry`]: fiscal-year series and growth, target
+//!   progress, company exports, certification coverage, award tallies, and what promotion
+//!   yielded ([`Registry::initiative_outcomes`], [`Registry::claims_reconciled`], ...).
 //!
 //! ```
 //! let registry = pkit::Registry::sample();

@@ -254,6 +254,55 @@ fn a_row_of_an_unknown_company_is_reported() {
     );
 }
 
+/// Promotion rows: a participant of an unknown company, a headcount of an unknown initiative,
+/// and a lead credited to an unknown initiative, each located at its cell.
+#[test]
+fn promotion_rows_are_located_and_given_to_their_initiative() {
+    let tmp = TempDir::new("promotion");
+    let dir = sample_dir(&tmp);
+    edit(&dir.join("participants.csv"), |t| {
+        t.replacen(
+            "leap-2022,chenab-data-systems,",
+            "leap-2022,no-such-company,",
+            1,
+        )
+    });
+    edit(&dir.join("headcounts.csv"), |t| {
+        format!("{t}no-such-initiative,visitors,10,PSEB,,,\r\n")
+    });
+    edit(&dir.join("leads.csv"), |t| {
+        t.replacen(
+            ",2022-10-12,gitex-global-2022,",
+            ",2022-10-12,gitex-global-2099,",
+            1,
+        )
+    });
+    let found = issues(&dir);
+    let headcount_lines = std::fs::read_to_string(dir.join("headcounts.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    for expected in [
+        (
+            "participants.csv:2:company".to_owned(),
+            "/initiatives/0/participants/0/company".to_owned(),
+            Code::UnknownCompany,
+        ),
+        (
+            format!("headcounts.csv:{headcount_lines}:initiative_id"),
+            String::new(),
+            Code::InvalidId,
+        ),
+        (
+            "leads.csv:2:initiative".to_owned(),
+            "/companies/0/leads/0/initiative".to_owned(),
+            Code::UnknownInitiative,
+        ),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+}
+
 #[test]
 fn broken_csv_and_missing_registry_file_are_clear() {
     let tmp = TempDir::new("broken");

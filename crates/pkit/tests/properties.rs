@@ -17,8 +17,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pkit::model::{
-    Appraisal, AwardResult, CertificationStatus, ExportService, Indicator, LegalForm, Program,
-    Scheme, Service, APICTA_CATEGORIES,
+    AgreementKind, AgreementStatus, Appraisal, AwardResult, CertificationStatus, ClaimMetric,
+    ExportService, HeadcountMetric, Indicator, InitiativeKind, InitiativeStatus, LeadStage,
+    LegalForm, ParticipantRole, Program, Scheme, Service, Unit, APICTA_CATEGORIES,
 };
 use pkit::value::{Country, Date, Period, Subdivision};
 use pkit::{Code, Registry};
@@ -694,6 +695,401 @@ fn ranking(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
         .boxed()
 }
 
+// ------------------------------------------------------------------------------ promotion
+
+/// An initiative; its participants name no company yet (`link_promotion` chooses them).
+fn initiative(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
+    let status = proptest::option::of(select(InitiativeStatus::ALL));
+    (status, select(InitiativeKind::ALL), 0i64..=30)
+        .prop_flat_map(move |(status, kind, days)| {
+            let held = status.is_none_or(|s| s == InitiativeStatus::Held);
+            let latest = if held { as_of } else { Date::MAX };
+            let starts = date_in(Date::MIN, latest.min(Date::MAX.add_days(-days)));
+            (
+                (Just(status), Just(kind), Just(days), starts, slug()),
+                (
+                    text(200, false),
+                    proptest::option::of(text(200, false)),
+                    text(200, false),
+                    country(),
+                    proptest::option::of(text(100, false)),
+                    vec(country(), 0..4),
+                ),
+                (
+                    proptest::option::of(amount()),
+                    vec(
+                        (
+                            proptest::option::of(select(ParticipantRole::ALL)),
+                            proptest::option::of(0u64..=5_000),
+                        ),
+                        0..4,
+                    ),
+                    vec(
+                        (
+                            select(HeadcountMetric::ALL),
+                            prop_oneof![0u64..=1_000, Just(Unit::Count.max())],
+                            text(200, false),
+                            proptest::option::of(source(nulls)),
+                        ),
+                        0..4,
+                    ),
+                    proptest::option::of(source(nulls)),
+                    proptest::option::of(text(2000, true)),
+                ),
+            )
+        })
+        .prop_map(
+            move |(
+                (status, kind, days, starts, id),
+                (name, host, organised_by, country, city, markets),
+                (cost, participants, headcounts, source, note),
+            )| {
+                let host = if kind == InitiativeKind::Pavilion {
+                    Some(host.unwrap_or_else(|| "GITEX Global".to_owned()))
+                } else {
+                    host
+                };
+                let mut seen = HashSet::new();
+                let markets: Vec<Value> = markets
+                    .into_iter()
+                    .filter(|m| seen.insert(m.clone()))
+                    .map(Value::from)
+                    .collect();
+                let subsidies: u64 = participants.iter().filter_map(|p| p.1).sum();
+                let cost = cost.map(|c| c.max(subsidies));
+                let participants: Vec<Value> = participants
+                    .into_iter()
+                    .map(|(role, subsidy)| {
+                        Obj::new()
+                            .set("company", "?")
+                            .opt("role", role.map(ParticipantRole::as_str), nulls)
+                            .opt("subsidy_usd", subsidy, nulls)
+                            .value()
+                    })
+                    .collect();
+                let mut reported = HashSet::new();
+                let headcounts: Vec<Value> = headcounts
+                    .into_iter()
+                    .filter(|(metric, _, by, _)| reported.insert((*metric, by.clone())))
+                    .map(|(metric, value, by, source)| {
+                        Obj::new()
+                            .set("metric", metric.as_str())
+                            .set("value", value)
+                            .set("reported_by", by)
+                            .opt("source", source, nulls)
+                            .value()
+                    })
+                    .collect();
+                let list = |v: Vec<Value>| (!v.is_empty()).then_some(Value::Array(v));
+                Obj::new()
+                    .set("id", id)
+                    .set("name", name)
+                    .set("kind", kind.as_str())
+                    .opt("host_event", host, nulls)
+                    .set("organised_by", organised_by)
+                    .set("country", country)
+                    .opt("city", city, nulls)
+                    .set("starts_on", starts.to_string())
+                    .set("ends_on", starts.add_days(days).to_string())
+                    .opt("status", status.map(InitiativeStatus::as_str), nulls)
+                    .opt("target_markets", list(markets), nulls)
+                    .opt("public_cost_usd", cost, nulls)
+                    .opt("participants", list(participants), nulls)
+                    .opt("headcounts", list(headcounts), nulls)
+                    .opt("source", source, nulls)
+                    .opt("note", note, nulls)
+                    .value()
+            },
+        )
+        .boxed()
+}
+
+/// A lead of no company yet; `link_promotion` gives it to one and moves its dates to the
+/// company's founding when they are earlier.
+fn lead(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
+    date_in(Date::MIN, as_of)
+        .prop_flat_map(move |identified| {
+            (
+                (
+                    slug(),
+                    proptest::option::of(text(200, false)),
+                    foreign_country(),
+                ),
+                Just(identified),
+                proptest::option::of(amount()),
+                proptest::option::of(select(ExportService::ALL)),
+                proptest::option::of(select(LeadStage::ALL)),
+                proptest::option::of(date_in(identified, as_of)),
+            )
+        })
+        .prop_map(
+            move |((id, counterparty, country), identified, value, service, stage, closed)| {
+                let closed = closed.filter(|_| stage.is_some_and(|s| s != LeadStage::Open));
+                Obj::new()
+                    .set("id", id)
+                    .opt("counterparty", counterparty, nulls)
+                    .set("counterparty_country", country)
+                    .set("identified_on", identified.to_string())
+                    .opt("estimated_value_usd", value, nulls)
+                    .opt("service", service.map(ExportService::as_str), nulls)
+                    .opt("stage", stage.map(LeadStage::as_str), nulls)
+                    .opt("closed_on", closed.map(|d| d.to_string()), nulls)
+                    .value()
+            },
+        )
+        .boxed()
+}
+
+/// An agreement of no company yet (see [`lead`]); values only on binding kinds.
+fn agreement(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
+    (
+        (
+            slug(),
+            select(AgreementKind::ALL),
+            text(200, false),
+            foreign_country(),
+        ),
+        date_in(Date::MIN, as_of),
+        proptest::option::of(amount()),
+        proptest::option::of(select(ExportService::ALL)),
+        proptest::option::of(prop_oneof![1u64..=120, Just(1), Just(120)]),
+        proptest::option::of(select(AgreementStatus::ALL)),
+    )
+        .prop_map(
+            move |((id, kind, counterparty, country), signed, value, service, months, status)| {
+                Obj::new()
+                    .set("id", id)
+                    .set("kind", kind.as_str())
+                    .set("counterparty", counterparty)
+                    .set("counterparty_country", country)
+                    .set("signed_on", signed.to_string())
+                    .opt("value_usd", value.filter(|_| kind.is_binding()), nulls)
+                    .opt("service", service.map(ExportService::as_str), nulls)
+                    .opt("duration_months", months, nulls)
+                    .opt("status", status.map(AgreementStatus::as_str), nulls)
+                    .value()
+            },
+        )
+        .boxed()
+}
+
+/// A claim about a period (`link_promotion` may name an initiative too).
+fn claim(as_of: Date, nulls: bool) -> BoxedStrategy<Value> {
+    select(ClaimMetric::ALL)
+        .prop_flat_map(move |metric| {
+            (
+                (Just(metric), slug(), 0..=metric.unit().max()),
+                (1900..=as_of.year(), any::<bool>()).prop_map(move |(y, fiscal)| {
+                    match Date::new(y, 7, 1) {
+                        Some(first) if fiscal && first <= as_of && y < 2100 => {
+                            Period::FiscalYear(y)
+                        }
+                        _ => Period::Year(y),
+                    }
+                }),
+                text(200, false),
+                proptest::option::of(date_in(Date::MIN, as_of)),
+                source(nulls),
+                proptest::option::of(text(2000, true)),
+            )
+        })
+        .prop_map(
+            move |((metric, id, value), period, claimed_by, claimed_on, source, note)| {
+                Obj::new()
+                    .set("id", id)
+                    .set("metric", metric.as_str())
+                    .set("value", value)
+                    .set("period", period.to_string())
+                    .set("claimed_by", claimed_by)
+                    .opt("claimed_on", claimed_on.map(|d| d.to_string()), nulls)
+                    .set("source", source)
+                    .opt("note", note, nulls)
+                    .value()
+            },
+        )
+        .boxed()
+}
+
+fn date_of(v: &Value, key: &str) -> Option<Date> {
+    v.get(key)?.as_str()?.parse().ok()
+}
+
+/// Ties the promotion records to the document as the rules require: initiative and claim ids
+/// made unique; participants given to companies founded by the initiative's end (each once);
+/// leads and agreements given to companies in turn, their dates moved to the founding when
+/// earlier, their ids made unique within the company; every other lead credited to the first
+/// held initiative whose attribution window holds it, every other agreement and office to the
+/// first held initiative that began by then, every third agreement to the company's first
+/// lead identified by its signing; every other claim about an initiative.
+fn link_promotion(doc: &mut Value, leads: Vec<Value>, agreements: Vec<Value>) {
+    let obj = doc.as_object_mut().unwrap();
+    let mut ids = HashSet::new();
+    for (i, init) in obj
+        .get_mut("initiatives")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if !ids.insert(init["id"].as_str().unwrap().to_owned()) {
+            init["id"] = json!(format!("i{i}"));
+            ids.insert(format!("i{i}"));
+        }
+    }
+    let initiatives: Vec<(String, bool, Date, Date)> = obj
+        .get("initiatives")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|i| {
+            let held = i
+                .get("status")
+                .and_then(Value::as_str)
+                .is_none_or(|s| s == "held");
+            let starts = date_of(i, "starts_on").unwrap();
+            let ends = date_of(i, "ends_on").unwrap();
+            (i["id"].as_str().unwrap().to_owned(), held, starts, ends)
+        })
+        .collect();
+    let companies: Vec<(String, Option<Date>)> = obj
+        .get("companies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_owned(),
+                date_of(c, "founded_on"),
+            )
+        })
+        .collect();
+    for (k, init) in obj
+        .get_mut("initiatives")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let ends = date_of(init, "ends_on").unwrap();
+        let open: Vec<&String> = companies
+            .iter()
+            .filter(|(_, founded)| founded.is_none_or(|f| f <= ends))
+            .map(|(id, _)| id)
+            .collect();
+        if let Some(list) = init.get_mut("participants").and_then(Value::as_array_mut) {
+            list.truncate(open.len());
+            for (j, p) in list.iter_mut().enumerate() {
+                p["company"] = json!(open[(k + j) % open.len()]);
+            }
+            let mut seen = HashSet::new();
+            list.retain(|p| seen.insert(p["company"].as_str().unwrap().to_owned()));
+        }
+    }
+    let held_window = |day: Date| {
+        initiatives.iter().find(|(_, held, starts, ends)| {
+            *held && (starts.add_days(-30)..=ends.add_days(90)).contains(&day)
+        })
+    };
+    let held_by = |day: Date| {
+        initiatives
+            .iter()
+            .find(|(_, held, starts, _)| *held && *starts <= day)
+    };
+    let Some(list) = obj.get_mut("companies").and_then(Value::as_array_mut) else {
+        return;
+    };
+    if list.is_empty() {
+        return;
+    }
+    let n = list.len();
+    let mut given: Vec<(Vec<Value>, Vec<Value>)> = vec![(Vec::new(), Vec::new()); n];
+    // An id unique within its company: its own, or `{prefix}{m}` when the company has it.
+    let mut taken: Vec<HashSet<String>> = vec![HashSet::new(); 2 * n];
+    let mut unique = |record: &mut Value, slot: usize, prefix: &str, m: usize| {
+        let id = record["id"].as_str().unwrap().to_owned();
+        if !taken[slot].insert(id) {
+            let mut k = m;
+            while !taken[slot].insert(format!("{prefix}{k}")) {
+                k += 1_000;
+            }
+            record["id"] = json!(format!("{prefix}{k}"));
+        }
+    };
+    for (m, mut lead) in leads.into_iter().enumerate() {
+        let founded = companies[m % n].1.unwrap_or(Date::MIN);
+        let identified = date_of(&lead, "identified_on").unwrap().max(founded);
+        lead["identified_on"] = json!(identified.to_string());
+        if let Some(closed) = date_of(&lead, "closed_on") {
+            lead["closed_on"] = json!(closed.max(identified).to_string());
+        }
+        unique(&mut lead, m % n, "l", m);
+        if m % 2 == 0 {
+            if let Some((id, ..)) = held_window(identified) {
+                lead["initiative"] = json!(id);
+            }
+        }
+        given[m % n].0.push(lead);
+    }
+    for (m, mut agreement) in agreements.into_iter().enumerate() {
+        let founded = companies[m % n].1.unwrap_or(Date::MIN);
+        let signed = date_of(&agreement, "signed_on").unwrap().max(founded);
+        agreement["signed_on"] = json!(signed.to_string());
+        unique(&mut agreement, n + m % n, "a", m);
+        if m % 2 == 0 {
+            if let Some((id, ..)) = held_by(signed) {
+                agreement["initiative"] = json!(id);
+            }
+        }
+        if m % 3 == 0 {
+            let lead = given[m % n]
+                .0
+                .iter()
+                .find(|l| date_of(l, "identified_on").is_some_and(|d| d <= signed));
+            if let Some(lead) = lead {
+                agreement["lead"] = lead["id"].clone();
+            }
+        }
+        given[m % n].1.push(agreement);
+    }
+    for (c, (company, (leads, agreements))) in list.iter_mut().zip(given).enumerate() {
+        let company = company.as_object_mut().unwrap();
+        for office in company
+            .get_mut("offices")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+            .skip(c % 2)
+            .step_by(2)
+        {
+            if let Some((id, ..)) = date_of(office, "opened_on").and_then(held_by) {
+                office["initiative"] = json!(id);
+            }
+        }
+        if !leads.is_empty() {
+            company.insert("leads".into(), Value::Array(leads));
+        }
+        if !agreements.is_empty() {
+            company.insert("agreements".into(), Value::Array(agreements));
+        }
+    }
+    let mut claim_ids = HashSet::new();
+    for (k, claim) in obj
+        .get_mut("claims")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if !claim_ids.insert(claim["id"].as_str().unwrap().to_owned()) {
+            claim["id"] = json!(format!("c{k}"));
+            claim_ids.insert(format!("c{k}"));
+        }
+        if k % 2 == 0 && !initiatives.is_empty() {
+            claim["initiative"] = json!(initiatives[k % initiatives.len()].0);
+        }
+    }
+}
+
 /// Makes the records' identities unique as the spec requires: company and target ids,
 /// identifiers, certificate numbers, awards, observation vintages.
 fn make_unique(doc: &mut Value) {
@@ -790,10 +1186,25 @@ fn valid_document() -> BoxedStrategy<Value> {
                 vec(observation(as_of, nulls), 0..4),
                 vec(target(as_of, nulls), 0..3),
                 vec(ranking(as_of, nulls), 0..3),
+                (
+                    vec(initiative(as_of, nulls), 0..3),
+                    vec(lead(as_of, nulls), 0..5),
+                    vec(agreement(as_of, nulls), 0..5),
+                    vec(claim(as_of, nulls), 0..3),
+                ),
             )
         })
         .prop_map(
-            |(as_of, nulls, with_schema, companies, observations, targets, rankings)| {
+            |(
+                as_of,
+                nulls,
+                with_schema,
+                companies,
+                observations,
+                targets,
+                rankings,
+                (initiatives, leads, agreements, claims),
+            )| {
                 let list = |v: Vec<Value>| (!v.is_empty()).then_some(Value::Array(v));
                 let mut doc = Obj::new()
                     .opt(
@@ -807,8 +1218,11 @@ fn valid_document() -> BoxedStrategy<Value> {
                     .opt("observations", list(observations), nulls)
                     .opt("targets", list(targets), nulls)
                     .opt("rankings", list(rankings), nulls)
+                    .opt("initiatives", list(initiatives), nulls)
+                    .opt("claims", list(claims), nulls)
                     .value();
                 make_unique(&mut doc);
+                link_promotion(&mut doc, leads, agreements);
                 doc
             },
         )

@@ -4,10 +4,14 @@
 //!
 //! Values that the core computes on request (a fiscal year's label, a growth's ratio) are
 //! fields here, filled by calling the core's method: a record has no methods across the FFI.
-//! Counts that are `usize` in the core are `u64` (uniffi has no `usize`).
+//! Counts that are `usize` in the core are `u64` (uniffi has no `usize`). Ratios the core may
+//! not compute (a missing or zero divisor) are optional doubles.
 
-use pkit::analytics::{TargetStatus, TotalBasis};
-use pkit::model::{DerivedStatus, ExportService, Indicator, Scheme};
+use pkit::analytics::{FollowUpState, TargetStatus, TotalBasis};
+use pkit::model::{
+    AgreementKind, ClaimMetric, DerivedStatus, ExportService, Indicator, InitiativeKind,
+    InitiativeStatus, Scheme,
+};
 
 use crate::error::{parse, PkitError};
 use crate::records::Issue;
@@ -619,6 +623,327 @@ impl From<&pkit::analytics::CompanyAwards> for CompanyAwards {
             legal_name: c.legal_name.clone(),
             awards: c.awards as u64,
             winners: c.winners as u64,
+        }
+    }
+}
+
+/// What an initiative, or a group of initiatives, yielded (SPEC §1.10; definitions in
+/// `docs/promotion.md`): counts and sums from the records, and the ratios the core computed
+/// from them, absent when a divisor is missing or zero.
+///
+/// For a group, the cost measures (`publicCostUsd`, `costPerLead`, `costPerBindingAgreement`,
+/// `returnPerUsd`) are over the group's initiatives that have a public cost only.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Outcome {
+    /// Companies listed as participants.
+    pub participants: u64,
+    /// Their subsidies, summed: whole US dollars.
+    pub subsidy_usd: u64,
+    /// What public bodies spent (for a group: the sum over the initiatives that say).
+    pub public_cost_usd: Option<u64>,
+    /// Leads credited.
+    pub leads: u64,
+    /// Their estimated values, summed where given.
+    pub lead_value_usd: u64,
+    /// Credited leads still open.
+    pub leads_open: u64,
+    /// Credited leads won.
+    pub leads_won: u64,
+    /// Credited leads lost.
+    pub leads_lost: u64,
+    /// Binding agreements credited.
+    pub binding_agreements: u64,
+    /// Their values, summed: the contracted value.
+    pub contracted_value_usd: u64,
+    /// MoUs and letters of intent credited (their values count in no total).
+    pub non_binding_agreements: u64,
+    /// Offices abroad credited.
+    pub offices: u64,
+    /// Won ÷ (won + lost).
+    pub conversion: Option<f64>,
+    /// Public cost ÷ leads.
+    pub cost_per_lead: Option<f64>,
+    /// Public cost ÷ binding agreements.
+    pub cost_per_binding_agreement: Option<f64>,
+    /// Contracted value ÷ public cost: dollars of binding business per public dollar.
+    pub return_per_usd: Option<f64>,
+}
+
+impl From<&pkit::analytics::Outcome> for Outcome {
+    fn from(o: &pkit::analytics::Outcome) -> Outcome {
+        Outcome {
+            participants: o.participants as u64,
+            subsidy_usd: o.subsidy_usd,
+            public_cost_usd: o.public_cost_usd,
+            leads: o.leads as u64,
+            lead_value_usd: o.lead_value_usd,
+            leads_open: o.leads_open as u64,
+            leads_won: o.leads_won as u64,
+            leads_lost: o.leads_lost as u64,
+            binding_agreements: o.binding_agreements as u64,
+            contracted_value_usd: o.contracted_value_usd,
+            non_binding_agreements: o.non_binding_agreements as u64,
+            offices: o.offices as u64,
+            conversion: o.conversion,
+            cost_per_lead: o.cost_per_lead,
+            cost_per_binding_agreement: o.cost_per_binding_agreement,
+            return_per_usd: o.return_per_usd,
+        }
+    }
+}
+
+/// One initiative and what it yielded (`Registry.initiativeOutcomes`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct InitiativeOutcome {
+    /// The initiative's id.
+    pub initiative_id: String,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub kind: InitiativeKind,
+    /// Whether it was held.
+    pub status: InitiativeStatus,
+    /// Its fiscal year (the one containing `startsOn`), by the calendar year it starts in.
+    pub fiscal_year: i32,
+    /// Where it took place, ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What it yielded.
+    pub outcome: Outcome,
+}
+
+impl From<&pkit::analytics::InitiativeOutcome> for InitiativeOutcome {
+    fn from(o: &pkit::analytics::InitiativeOutcome) -> InitiativeOutcome {
+        InitiativeOutcome {
+            initiative_id: o.initiative_id.clone(),
+            name: o.name.clone(),
+            kind: o.kind,
+            status: o.status,
+            fiscal_year: o.fiscal_year,
+            country: o.country.to_string(),
+            outcome: Outcome::from(&o.outcome),
+        }
+    }
+}
+
+/// Initiatives grouped by fiscal year or host country, and what they yielded together
+/// (`Registry.outcomesByFiscalYear`, `Registry.outcomesByHostCountry`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct OutcomeGroup {
+    /// What the group shares: a fiscal year (`FY2023-24`) or a country code (`AE`).
+    pub label: String,
+    /// The ids of its initiatives, in document order.
+    pub initiatives: Vec<String>,
+    /// What they yielded together.
+    pub outcome: Outcome,
+}
+
+impl From<&pkit::analytics::OutcomeGroup> for OutcomeGroup {
+    fn from(g: &pkit::analytics::OutcomeGroup) -> OutcomeGroup {
+        OutcomeGroup {
+            label: g.label.clone(),
+            initiatives: g.initiatives.clone(),
+            outcome: Outcome::from(&g.outcome),
+        }
+    }
+}
+
+/// What the leads and agreements credited to initiatives yielded with one counterparty
+/// country (`Registry.outcomesByCounterpartyCountry`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct MarketOutcome {
+    /// The counterparty country, ISO 3166-1 alpha-2.
+    pub country: String,
+    /// Credited leads with a counterparty there.
+    pub leads: u64,
+    /// Their estimated values, summed where given.
+    pub lead_value_usd: u64,
+    /// Of them, still open.
+    pub leads_open: u64,
+    /// Of them, won.
+    pub leads_won: u64,
+    /// Of them, lost.
+    pub leads_lost: u64,
+    /// Won ÷ (won + lost).
+    pub conversion: Option<f64>,
+    /// Credited binding agreements with a counterparty there.
+    pub binding_agreements: u64,
+    /// Their values, summed.
+    pub contracted_value_usd: u64,
+    /// Credited MoUs and letters of intent with a counterparty there.
+    pub non_binding_agreements: u64,
+}
+
+impl From<&pkit::analytics::MarketOutcome> for MarketOutcome {
+    fn from(m: &pkit::analytics::MarketOutcome) -> MarketOutcome {
+        MarketOutcome {
+            country: m.country.to_string(),
+            leads: m.leads as u64,
+            lead_value_usd: m.lead_value_usd,
+            leads_open: m.leads_open as u64,
+            leads_won: m.leads_won as u64,
+            leads_lost: m.leads_lost as u64,
+            conversion: m.conversion,
+            binding_agreements: m.binding_agreements as u64,
+            contracted_value_usd: m.contracted_value_usd,
+            non_binding_agreements: m.non_binding_agreements as u64,
+        }
+    }
+}
+
+/// One MoU or letter of intent and what followed it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FollowUp {
+    /// The company's id.
+    pub company_id: String,
+    /// The agreement's id (unique within the company).
+    pub agreement_id: String,
+    /// `Mou` or `LetterOfIntent`.
+    pub kind: AgreementKind,
+    /// The counterparty country, ISO 3166-1 alpha-2.
+    pub counterparty_country: String,
+    /// When it was signed, `YYYY-MM-DD`.
+    pub signed_on: String,
+    /// The id of the initiative credited with it, if any.
+    pub initiative: Option<String>,
+    /// Whether it was followed.
+    pub state: FollowUpState,
+    /// The ids of the binding agreements that followed it, in document order.
+    pub followed_by: Vec<String>,
+}
+
+impl From<&pkit::analytics::FollowUp> for FollowUp {
+    fn from(f: &pkit::analytics::FollowUp) -> FollowUp {
+        FollowUp {
+            company_id: f.company_id.clone(),
+            agreement_id: f.agreement_id.clone(),
+            kind: f.kind,
+            counterparty_country: f.counterparty_country.to_string(),
+            signed_on: f.signed_on.to_string(),
+            initiative: f.initiative.clone(),
+            state: f.state,
+            followed_by: f.followed_by.clone(),
+        }
+    }
+}
+
+/// The follow-through of every MoU and letter of intent, credited or not
+/// (`Registry.followThrough`): how many a binding agreement of the same company with the same
+/// counterparty country followed within 365 days.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct FollowThrough {
+    /// MoUs and letters of intent.
+    pub total: u64,
+    /// Of them, followed by a binding agreement.
+    pub followed: u64,
+    /// Of them, not followed yet with their 365 days not over by `asOf`.
+    pub pending: u64,
+    /// Followed ÷ (total − pending); absent when nothing can be counted.
+    pub share: Option<f64>,
+    /// Each of them, company by company in document order.
+    pub agreements: Vec<FollowUp>,
+}
+
+impl From<&pkit::analytics::FollowThrough> for FollowThrough {
+    fn from(f: &pkit::analytics::FollowThrough) -> FollowThrough {
+        FollowThrough {
+            total: f.total as u64,
+            followed: f.followed as u64,
+            pending: f.pending as u64,
+            share: f.share,
+            agreements: f.agreements.iter().map(FollowUp::from).collect(),
+        }
+    }
+}
+
+/// The export growth of a group of companies from one fiscal year to the next.
+///
+/// A company is measured when it has a complete total in both years and the first is above
+/// zero; `growth` is the measured companies' second-year sum ÷ their first-year sum − 1.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CohortGrowth {
+    /// Companies in the group.
+    pub members: u64,
+    /// Of them, measured.
+    pub measured: u64,
+    /// The measured companies' exports in the initiative's fiscal year, whole US dollars.
+    pub from_usd: u64,
+    /// Their exports in the next fiscal year.
+    pub to_usd: u64,
+    /// `toUsd ÷ fromUsd − 1`; absent when no company is measured.
+    pub growth: Option<f64>,
+}
+
+impl From<&pkit::analytics::CohortGrowth> for CohortGrowth {
+    fn from(c: &pkit::analytics::CohortGrowth) -> CohortGrowth {
+        CohortGrowth {
+            members: c.members as u64,
+            measured: c.measured as u64,
+            from_usd: c.from_usd,
+            to_usd: c.to_usd,
+            growth: c.growth,
+        }
+    }
+}
+
+/// One initiative's participants and the other companies, side by side
+/// (`Registry.participationGrowth`). It compares; it does not attribute.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ParticipationGrowth {
+    /// The initiative's id.
+    pub initiative_id: String,
+    /// Its fiscal year, by the calendar year it starts in; growth runs to the next.
+    pub fiscal_year: i32,
+    /// The companies listed as its participants.
+    pub participants: CohortGrowth,
+    /// Every other company of the registry.
+    pub non_participants: CohortGrowth,
+}
+
+impl From<&pkit::analytics::ParticipationGrowth> for ParticipationGrowth {
+    fn from(p: &pkit::analytics::ParticipationGrowth) -> ParticipationGrowth {
+        ParticipationGrowth {
+            initiative_id: p.initiative_id.clone(),
+            fiscal_year: p.fiscal_year,
+            participants: CohortGrowth::from(&p.participants),
+            non_participants: CohortGrowth::from(&p.non_participants),
+        }
+    }
+}
+
+/// A published claim beside the same metric computed from the records
+/// (`Registry.claimsReconciled`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ClaimCheck {
+    /// The claim's id.
+    pub claim_id: String,
+    /// What it claims.
+    pub metric: ClaimMetric,
+    /// The id of the initiative it is about, if any.
+    pub initiative: Option<String>,
+    /// The period it covers, if any (`FY2023-24`, `2024`).
+    pub period: Option<String>,
+    /// Who made it.
+    pub claimed_by: String,
+    /// The value claimed.
+    pub claimed: u64,
+    /// The same metric from the records; absent when the records cannot compute it (no
+    /// initiative starts in the period, or a return without a public cost).
+    pub recorded: Option<f64>,
+    /// Claimed ÷ recorded; absent when recorded is absent or zero.
+    pub ratio: Option<f64>,
+}
+
+impl From<&pkit::analytics::ClaimCheck> for ClaimCheck {
+    fn from(c: &pkit::analytics::ClaimCheck) -> ClaimCheck {
+        ClaimCheck {
+            claim_id: c.claim_id.clone(),
+            metric: c.metric,
+            initiative: c.initiative.clone(),
+            period: c.period.map(|p| p.to_string()),
+            claimed_by: c.claimed_by.clone(),
+            claimed: c.claimed,
+            recorded: c.recorded,
+            ratio: c.ratio,
         }
     }
 }

@@ -5,11 +5,16 @@
 //! FFI conversions on the core type itself, so a value crosses the boundary without any
 //! conversion code here. Were the core to add a variant, this crate would stop compiling until
 //! the mirror is updated. The core's enums are re-exported here for Rust callers.
+//!
+//! A method of a core enum (`AgreementKind::is_binding`) cannot cross on the enum itself (a
+//! remote type takes no exported `impl` here): its value is a field of the record that holds the
+//! enum (`Agreement.binding`).
 
-pub use pkit::analytics::{AwardDimension, TargetStatus, TotalBasis};
+pub use pkit::analytics::{AwardDimension, FollowUpState, TargetStatus, TotalBasis};
 pub use pkit::model::{
-    Appraisal, AwardResult, CertificationStatus, DerivedStatus, ExportService, Indicator,
-    LegalForm, Program, Scheme, Service,
+    AgreementKind, AgreementStatus, Appraisal, AwardResult, CertificationStatus, ClaimMetric,
+    DerivedStatus, ExportService, HeadcountMetric, Indicator, InitiativeKind, InitiativeStatus,
+    LeadStage, LegalForm, ParticipantRole, Program, Scheme, Service,
 };
 pub use pkit::Severity;
 
@@ -241,4 +246,140 @@ pub enum AwardDimension {
     Category,
     /// The result.
     Result,
+}
+
+/// What kind of promotion an initiative is (SPEC §1.10).
+#[uniffi::remote(Enum)]
+pub enum InitiativeKind {
+    /// `pavilion`: a national pavilion at a third-party trade show (GITEX, LEAP).
+    Pavilion,
+    /// `trade_delegation`
+    TradeDelegation,
+    /// `roadshow`
+    Roadshow,
+    /// `b2b_matchmaking`
+    B2bMatchmaking,
+    /// `investment_conference`
+    InvestmentConference,
+    /// `networking_event`
+    NetworkingEvent,
+    /// `single_country_exhibition`: an exhibition of one country's companies.
+    SingleCountryExhibition,
+    /// `virtual_event`: an online event.
+    VirtualEvent,
+    /// `other`
+    Other,
+}
+
+/// Whether an initiative took place.
+#[uniffi::remote(Enum)]
+pub enum InitiativeStatus {
+    /// `held` (the default).
+    Held,
+    /// `planned`
+    Planned,
+    /// `cancelled`
+    Cancelled,
+}
+
+/// How a company took part in an initiative.
+#[uniffi::remote(Enum)]
+pub enum ParticipantRole {
+    /// `exhibitor` (the default).
+    Exhibitor,
+    /// `startup_exhibitor`
+    StartupExhibitor,
+    /// `delegate`: part of the delegation.
+    Delegate,
+    /// `sponsor`
+    Sponsor,
+    /// `speaker`
+    Speaker,
+}
+
+/// What a reported headcount counts. Headcounts are never added together.
+#[uniffi::remote(Enum)]
+pub enum HeadcountMetric {
+    /// `companies`
+    Companies,
+    /// `startups`
+    Startups,
+    /// `delegates`
+    Delegates,
+    /// `b2b_meetings`
+    B2bMeetings,
+    /// `visitors`
+    Visitors,
+}
+
+/// How far a lead has gone.
+#[uniffi::remote(Enum)]
+pub enum LeadStage {
+    /// `open` (the default).
+    Open,
+    /// `won`: business came of it.
+    Won,
+    /// `lost`
+    Lost,
+}
+
+/// What kind of agreement it is. The first five are binding and count in contract totals;
+/// MoUs and letters of intent are not (`Agreement.binding`).
+#[uniffi::remote(Enum)]
+pub enum AgreementKind {
+    /// `contract` (binding).
+    Contract,
+    /// `purchase_order` (binding).
+    PurchaseOrder,
+    /// `framework_agreement` (binding).
+    FrameworkAgreement,
+    /// `partnership` (binding).
+    Partnership,
+    /// `joint_venture` (binding).
+    JointVenture,
+    /// `mou`: a memorandum of understanding (not binding).
+    Mou,
+    /// `letter_of_intent` (not binding).
+    LetterOfIntent,
+}
+
+/// Where an agreement stands.
+#[uniffi::remote(Enum)]
+pub enum AgreementStatus {
+    /// `active` (the default).
+    Active,
+    /// `completed`
+    Completed,
+    /// `terminated`: ended early.
+    Terminated,
+}
+
+/// What a published claim is about.
+#[uniffi::remote(Enum)]
+pub enum ClaimMetric {
+    /// `participants`: companies that took part, a count.
+    Participants,
+    /// `leads`: leads generated, a count.
+    Leads,
+    /// `lead_value_usd`: the value of the leads, USD.
+    LeadValueUsd,
+    /// `agreements`: agreements signed, a count.
+    Agreements,
+    /// `contract_value_usd`: the value of the contracts signed, USD.
+    ContractValueUsd,
+    /// `return_per_usd`: whole dollars of business per public dollar.
+    ReturnPerUsd,
+}
+
+/// Whether an MoU or letter of intent was followed by a binding agreement
+/// (`Registry.followThrough`).
+#[uniffi::remote(Enum)]
+pub enum FollowUpState {
+    /// A binding agreement of the same company with the same counterparty country followed
+    /// within 365 days.
+    Followed,
+    /// None followed, and the 365 days have passed by `asOf`.
+    NotFollowed,
+    /// None followed yet, and the 365 days run past `asOf`: too early to say.
+    Pending,
 }

@@ -8,8 +8,9 @@
 //! converts its result. What crosses the boundary:
 //!
 //! - [`Registry`], an object: `fromJson`, `fromPath`, `fromCsvDir`, `sample`, `toJson`,
-//!   `warnings`, the accessors (`companies()` returns every company in one call), and the
-//!   core's analytics as methods.
+//!   `warnings`, the accessors (`companies()` returns every company in one call;
+//!   `initiatives()`, `initiative(id)` and `claims()` the promotion records of SPEC §1.10), and
+//!   the core's analytics as methods, the promotion analytics among them.
 //! - [`validate_json`] (Kotlin `validateJson(text): List<Issue>`) and [`validate_csv_dir`]:
 //!   every issue of a document, never failing.
 //! - The records of the document ([`records`]) and of the analytics ([`analytics`]), as data
@@ -52,6 +53,14 @@
 //! let ict = sample.series(Indicator::IctExports, "PK".into())?;
 //! let fy24 = ict.growth().into_iter().find(|g| g.to_year == 2023).unwrap();
 //! assert_eq!(format!("{:.1}", fy24.percent), "24.3");
+//!
+//! // Promotion (SPEC §1.10): records, and what each initiative yielded; ratios are optional.
+//! assert_eq!((sample.initiatives().len(), sample.claims().len()), (10, 2));
+//! let gitex = sample.initiative_outcomes().into_iter()
+//!     .find(|o| o.initiative_id == "gitex-global-2023").unwrap().outcome;
+//! assert_eq!((gitex.leads, gitex.leads_won, gitex.contracted_value_usd), (8, 4, 1_295_000));
+//! assert!((gitex.return_per_usd.unwrap() - 2.158333).abs() < 1e-6);
+//! assert_eq!(sample.follow_through().share, Some(0.5));
 //! # Ok::<(), PkitError>(())
 //! ```
 //!

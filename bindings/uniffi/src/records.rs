@@ -1,4 +1,4 @@
-//! The records of a registry document (SPEC §1.3–§1.9) and of its issues (SPEC §2), as uniffi
+//! The records of a registry document (SPEC §1.3–§1.10) and of its issues (SPEC §2), as uniffi
 //! records: Kotlin data classes, Swift structs, Python dataclasses, with camelCase fields in
 //! Kotlin and Swift.
 //!
@@ -6,11 +6,18 @@
 //! are the document's; dates are `YYYY-MM-DD` strings; ids, countries, regions, periods and
 //! award categories are their document text; vocabularies are the enums of [`crate::enums`].
 //! Defaults the loader applied are present (certificate `status` `active`, observation and
-//! target `region` `PK`, ranking `country` `PK`), as `Registry.toJson` writes them.
+//! target `region` `PK`, ranking `country` `PK`, initiative `status` `held`, participant `role`
+//! `exhibitor`, lead `stage` `open`, agreement `status` `active`), as `Registry.toJson` writes
+//! them.
+//!
+//! A record has no methods across the FFI, so what the core computes on request from a record
+//! is a field here, filled by calling the core's method, and documented as computed:
+//! `Initiative.fiscalYear` and its attribution window, `Agreement.binding`.
 
 use pkit::model::{
-    Appraisal, AwardResult, CertificationStatus, ExportService, Indicator, LegalForm, Program,
-    Scheme, Service,
+    AgreementKind, AgreementStatus, Appraisal, AwardResult, CertificationStatus, ClaimMetric,
+    ExportService, HeadcountMetric, Indicator, InitiativeKind, InitiativeStatus, LeadStage,
+    LegalForm, ParticipantRole, Program, Scheme, Service,
 };
 use pkit::Severity;
 
@@ -101,6 +108,10 @@ pub struct Company {
     pub awards: Vec<Award>,
     /// The company's own export revenue.
     pub exports: Vec<ExportRecord>,
+    /// Business prospects with foreign counterparties (SPEC §1.10).
+    pub leads: Vec<Lead>,
+    /// Agreements with foreign counterparties, binding or not (SPEC §1.10).
+    pub agreements: Vec<Agreement>,
 }
 
 impl From<&pkit::model::Company> for Company {
@@ -121,6 +132,8 @@ impl From<&pkit::model::Company> for Company {
             certifications: c.certifications.iter().map(Certification::from).collect(),
             awards: c.awards.iter().map(Award::from).collect(),
             exports: c.exports.iter().map(ExportRecord::from).collect(),
+            leads: c.leads.iter().map(Lead::from).collect(),
+            agreements: c.agreements.iter().map(Agreement::from).collect(),
         }
     }
 }
@@ -176,6 +189,8 @@ pub struct Office {
     pub city: String,
     /// When it opened, `YYYY-MM-DD`.
     pub opened_on: Option<String>,
+    /// The id of the initiative credited with it (a held one, begun on or before `openedOn`).
+    pub initiative: Option<String>,
 }
 
 impl From<&pkit::model::Office> for Office {
@@ -184,6 +199,7 @@ impl From<&pkit::model::Office> for Office {
             country: o.country.to_string(),
             city: o.city.clone(),
             opened_on: text(o.opened_on),
+            initiative: text(o.initiative.as_ref()),
         }
     }
 }
@@ -418,6 +434,254 @@ impl From<&pkit::model::Ranking> for Ranking {
             out_of: r.out_of,
             source: r.source.as_ref().map(Source::from),
             note: r.note.clone(),
+        }
+    }
+}
+
+/// A promotion initiative abroad: a pavilion, delegation, roadshow, B2B matchmaking (SPEC
+/// §1.10).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Initiative {
+    /// Unique id among initiatives (`gitex-global-2024`).
+    pub id: String,
+    /// Its name ("Pakistan Pavilion at GITEX Global 2024").
+    pub name: String,
+    /// What kind of promotion it is.
+    pub kind: InitiativeKind,
+    /// The third-party show it is part of; present for a pavilion.
+    pub host_event: Option<String>,
+    /// Who organised it ("PSEB with P@SHA and TDAP").
+    pub organised_by: String,
+    /// Where it took place, ISO 3166-1 alpha-2.
+    pub country: String,
+    /// The city.
+    pub city: Option<String>,
+    /// Its first day, `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// Its last day, `YYYY-MM-DD`.
+    pub ends_on: String,
+    /// Whether it took place (`held` when the document does not say).
+    pub status: InitiativeStatus,
+    /// The markets it aimed at, country codes, each once.
+    pub target_markets: Vec<String>,
+    /// What public bodies spent on it, subsidies included: whole US dollars.
+    pub public_cost_usd: Option<u64>,
+    /// The companies that took part.
+    pub participants: Vec<Participant>,
+    /// Counts as reported, where no list of participants exists; never added together.
+    pub headcounts: Vec<Headcount>,
+    /// Where it was reported.
+    pub source: Option<Source>,
+    /// A remark.
+    pub note: Option<String>,
+    /// Computed: its fiscal year (the one containing `startsOn`), by the calendar year it
+    /// starts in (2024 is `FY2024-25`).
+    pub fiscal_year: i32,
+    /// Computed: the first day a lead may be credited to it, 30 days before `startsOn`,
+    /// `YYYY-MM-DD`.
+    pub attribution_first_day: String,
+    /// Computed: the last day a lead may be credited to it, 90 days after `endsOn`,
+    /// `YYYY-MM-DD`.
+    pub attribution_last_day: String,
+}
+
+impl From<&pkit::model::Initiative> for Initiative {
+    fn from(i: &pkit::model::Initiative) -> Initiative {
+        let (first, last) = i.attribution_window();
+        Initiative {
+            id: i.id.as_str().to_owned(),
+            name: i.name.clone(),
+            kind: i.kind,
+            host_event: i.host_event.clone(),
+            organised_by: i.organised_by.clone(),
+            country: i.country.to_string(),
+            city: i.city.clone(),
+            starts_on: i.starts_on.to_string(),
+            ends_on: i.ends_on.to_string(),
+            status: i.status,
+            target_markets: i.target_markets.iter().map(ToString::to_string).collect(),
+            public_cost_usd: i.public_cost_usd,
+            participants: i.participants.iter().map(Participant::from).collect(),
+            headcounts: i.headcounts.iter().map(Headcount::from).collect(),
+            source: i.source.as_ref().map(Source::from),
+            note: i.note.clone(),
+            fiscal_year: i.fiscal_year().start_year(),
+            attribution_first_day: first.to_string(),
+            attribution_last_day: last.to_string(),
+        }
+    }
+}
+
+/// A company that took part in an initiative.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Participant {
+    /// The `id` of a company of the registry.
+    pub company: String,
+    /// How it took part (`exhibitor` when the document does not say).
+    pub role: ParticipantRole,
+    /// The subsidy it received: whole US dollars.
+    pub subsidy_usd: Option<u64>,
+}
+
+impl From<&pkit::model::Participant> for Participant {
+    fn from(p: &pkit::model::Participant) -> Participant {
+        Participant {
+            company: p.company.as_str().to_owned(),
+            role: p.role,
+            subsidy_usd: p.subsidy_usd,
+        }
+    }
+}
+
+/// A count reported for an initiative, as its reporter gave it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Headcount {
+    /// What is counted.
+    pub metric: HeadcountMetric,
+    /// The count.
+    pub value: u64,
+    /// Who reported it.
+    pub reported_by: String,
+    /// Where it was reported.
+    pub source: Option<Source>,
+}
+
+impl From<&pkit::model::Headcount> for Headcount {
+    fn from(h: &pkit::model::Headcount) -> Headcount {
+        Headcount {
+            metric: h.metric,
+            value: h.value,
+            reported_by: h.reported_by.clone(),
+            source: h.source.as_ref().map(Source::from),
+        }
+    }
+}
+
+/// A business prospect of a company with a foreign counterparty (SPEC §1.10).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Lead {
+    /// Unique among the company's leads.
+    pub id: String,
+    /// The prospect's name, where it may be published.
+    pub counterparty: Option<String>,
+    /// The prospect's country, ISO 3166-1 alpha-2.
+    pub counterparty_country: String,
+    /// When the lead was identified, `YYYY-MM-DD`.
+    pub identified_on: String,
+    /// The id of the initiative credited with it.
+    pub initiative: Option<String>,
+    /// Its estimated value: whole US dollars.
+    pub estimated_value_usd: Option<u64>,
+    /// The service it is about.
+    pub service: Option<ExportService>,
+    /// How far it has gone (`open` when the document does not say).
+    pub stage: LeadStage,
+    /// When it was won or lost, `YYYY-MM-DD`.
+    pub closed_on: Option<String>,
+}
+
+impl From<&pkit::model::Lead> for Lead {
+    fn from(l: &pkit::model::Lead) -> Lead {
+        Lead {
+            id: l.id.as_str().to_owned(),
+            counterparty: l.counterparty.clone(),
+            counterparty_country: l.counterparty_country.to_string(),
+            identified_on: l.identified_on.to_string(),
+            initiative: text(l.initiative.as_ref()),
+            estimated_value_usd: l.estimated_value_usd,
+            service: l.service,
+            stage: l.stage,
+            closed_on: text(l.closed_on),
+        }
+    }
+}
+
+/// An agreement of a company with a foreign counterparty: a contract, purchase order,
+/// framework agreement, partnership, joint venture, MoU or letter of intent (SPEC §1.10).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Agreement {
+    /// Unique among the company's agreements.
+    pub id: String,
+    /// What kind of agreement it is.
+    pub kind: AgreementKind,
+    /// Who the other party is.
+    pub counterparty: String,
+    /// The other party's country, ISO 3166-1 alpha-2.
+    pub counterparty_country: String,
+    /// When it was signed, `YYYY-MM-DD`.
+    pub signed_on: String,
+    /// The id of the initiative credited with it.
+    pub initiative: Option<String>,
+    /// The id of the lead of the same company it came from.
+    pub lead: Option<String>,
+    /// The contracted value: whole US dollars; counts in no total on a non-binding kind.
+    pub value_usd: Option<u64>,
+    /// The service it is about.
+    pub service: Option<ExportService>,
+    /// How many months it runs, 1..=120.
+    pub duration_months: Option<u8>,
+    /// Where it stands (`active` when the document does not say).
+    pub status: AgreementStatus,
+    /// Computed: true for the binding kinds (contract, purchase order, framework agreement,
+    /// partnership, joint venture), false for an MoU or a letter of intent.
+    pub binding: bool,
+}
+
+impl From<&pkit::model::Agreement> for Agreement {
+    fn from(a: &pkit::model::Agreement) -> Agreement {
+        Agreement {
+            id: a.id.as_str().to_owned(),
+            kind: a.kind,
+            counterparty: a.counterparty.clone(),
+            counterparty_country: a.counterparty_country.to_string(),
+            signed_on: a.signed_on.to_string(),
+            initiative: text(a.initiative.as_ref()),
+            lead: text(a.lead.as_ref()),
+            value_usd: a.value_usd,
+            service: a.service,
+            duration_months: a.duration_months,
+            status: a.status,
+            binding: a.kind.is_binding(),
+        }
+    }
+}
+
+/// A headline figure about promotion, as someone published it (SPEC §1.10).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Claim {
+    /// Unique among claims.
+    pub id: String,
+    /// What is claimed.
+    pub metric: ClaimMetric,
+    /// The figure: a count or whole US dollars, by metric.
+    pub value: u64,
+    /// The id of the initiative the claim is about.
+    pub initiative: Option<String>,
+    /// The time it covers when it is about no single initiative: a fiscal year (`FY2023-24`)
+    /// or a calendar year (`2024`).
+    pub period: Option<String>,
+    /// Who made it (person and organisation).
+    pub claimed_by: String,
+    /// When it was made, `YYYY-MM-DD`.
+    pub claimed_on: Option<String>,
+    /// Where it was published.
+    pub source: Source,
+    /// A remark.
+    pub note: Option<String>,
+}
+
+impl From<&pkit::model::Claim> for Claim {
+    fn from(c: &pkit::model::Claim) -> Claim {
+        Claim {
+            id: c.id.as_str().to_owned(),
+            metric: c.metric,
+            value: c.value,
+            initiative: text(c.initiative.as_ref()),
+            period: text(c.period),
+            claimed_by: c.claimed_by.clone(),
+            claimed_on: text(c.claimed_on),
+            source: Source::from(&c.source),
+            note: c.note.clone(),
         }
     }
 }

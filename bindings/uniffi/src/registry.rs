@@ -8,14 +8,16 @@ use pkit::model::Indicator;
 use pkit::value::{Date, Period, Region};
 
 use crate::analytics::{
-    CertificateStatus, CompanyAwards, CompanyExports, CompanyValue, Count, Coverage, ExportTotal,
-    MarketShare, Series, Summary, TargetProgress, TransitionGap, Vintage,
+    CertificateStatus, ClaimCheck, CompanyAwards, CompanyExports, CompanyValue, Count, Coverage,
+    ExportTotal, FollowThrough, InitiativeOutcome, MarketOutcome, MarketShare, OutcomeGroup,
+    ParticipationGrowth, Series, Summary, TargetProgress, TransitionGap, Vintage,
 };
 use crate::error::{parse, PkitError};
-use crate::records::{Company, Issue, Observation, Ranking, Target};
+use crate::records::{Claim, Company, Initiative, Issue, Observation, Ranking, Target};
 
-/// A validated registry: companies with their certifications, awards and exports, national
-/// observations, targets and rankings, as of a date. It exists only for a document without
+/// A validated registry: companies with their certifications, awards, exports, leads and
+/// agreements, national observations, targets and rankings, promotion initiatives and published
+/// claims, as of a date. It exists only for a document without
 /// errors; its warnings are kept.
 ///
 /// Kotlin: `Registry.fromJson(text)`, `Registry.sample()`; the object holds native memory,
@@ -133,6 +135,21 @@ impl Registry {
     /// The international rankings, in document order.
     pub fn rankings(&self) -> Vec<Ranking> {
         self.0.rankings().iter().map(Ranking::from).collect()
+    }
+
+    /// The promotion initiatives (pavilions, delegations, roadshows, ...), in document order.
+    pub fn initiatives(&self) -> Vec<Initiative> {
+        self.0.initiatives().iter().map(Initiative::from).collect()
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: String) -> Option<Initiative> {
+        self.0.initiative(&id).map(Initiative::from)
+    }
+
+    /// The published claims about promotion, in document order.
+    pub fn claims(&self) -> Vec<Claim> {
+        self.0.claims().iter().map(Claim::from).collect()
     }
 
     /// What the registry holds: companies by region and legal form, certificates by scheme
@@ -304,6 +321,71 @@ impl Registry {
             .companies_by_awards()
             .iter()
             .map(CompanyAwards::from)
+            .collect()
+    }
+
+    /// What each initiative yielded, in document order: participants and subsidy, public
+    /// cost, the leads, agreements and offices credited to it, and the ratios.
+    pub fn initiative_outcomes(&self) -> Vec<InitiativeOutcome> {
+        self.0
+            .initiative_outcomes()
+            .iter()
+            .map(InitiativeOutcome::from)
+            .collect()
+    }
+
+    /// What the initiatives of each fiscal year (of their `startsOn`) yielded together,
+    /// oldest first.
+    pub fn outcomes_by_fiscal_year(&self) -> Vec<OutcomeGroup> {
+        self.0
+            .outcomes_by_fiscal_year()
+            .iter()
+            .map(OutcomeGroup::from)
+            .collect()
+    }
+
+    /// What the initiatives held in each country yielded together, by contracted value
+    /// (largest first), then number of initiatives, then country code.
+    pub fn outcomes_by_host_country(&self) -> Vec<OutcomeGroup> {
+        self.0
+            .outcomes_by_host_country()
+            .iter()
+            .map(OutcomeGroup::from)
+            .collect()
+    }
+
+    /// What the leads and agreements credited to an initiative yielded, by counterparty
+    /// country: by contracted value (largest first), then leads, then country code.
+    pub fn outcomes_by_counterparty_country(&self) -> Vec<MarketOutcome> {
+        self.0
+            .outcomes_by_counterparty_country()
+            .iter()
+            .map(MarketOutcome::from)
+            .collect()
+    }
+
+    /// How many MoUs and letters of intent a binding agreement of the same company with the
+    /// same counterparty country followed within 365 days.
+    pub fn follow_through(&self) -> FollowThrough {
+        FollowThrough::from(&self.0.follow_through())
+    }
+
+    /// For each initiative with participants, in document order: the export growth from its
+    /// fiscal year to the next of its participants and of every other company.
+    pub fn participation_growth(&self) -> Vec<ParticipationGrowth> {
+        self.0
+            .participation_growth()
+            .iter()
+            .map(ParticipationGrowth::from)
+            .collect()
+    }
+
+    /// Each claim beside the same metric computed from the records, in document order.
+    pub fn claims_reconciled(&self) -> Vec<ClaimCheck> {
+        self.0
+            .claims_reconciled()
+            .iter()
+            .map(ClaimCheck::from)
             .collect()
     }
 }

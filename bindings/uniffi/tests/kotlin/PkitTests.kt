@@ -1,7 +1,8 @@
 // The JVM tests of the Kotlin bindings: replays every shared vector of tests/vectors through
 // `validateJson` (same codes, paths and severities as the Rust replay, compared the same way),
 // checks that loading agrees with validation (`PkitException.Invalid` carries the same issues),
-// and exercises the API on the built-in sample against values the core's own tests assert.
+// and exercises the API on the built-in sample against values the core's own tests assert
+// (the promotion API in PromotionTests.kt, called from main below).
 //
 // Usage: PkitTestsKt VECTORS_DIR. Prints `N passed, N failed`; exits 1 on any failure.
 
@@ -377,6 +378,10 @@ fun main(args: Array<String>) {
     replayVectors(vectors)
     sampleRecords()
     sampleAnalytics()
+    promotionRecords()
+    promotionAnalytics()
+    promotionEdges()
+    promotionExample()
     errors()
     csv()
     example()

@@ -413,6 +413,29 @@ fn cut(id: &str, width: usize) -> String {
     }
 }
 
+/// A table's columns: each one's width, and whether it is left-aligned (text).
+type Layout = &'static [(usize, bool)];
+
+/// One row of a table, indented by two, its cells padded to their columns.
+fn row(out: &mut String, layout: Layout, cells: &[String]) {
+    out.push(' ');
+    for (&(width, left), cell) in layout.iter().zip(cells) {
+        out.push(' ');
+        let _ = if left {
+            write!(out, "{cell:<width$}")
+        } else {
+            write!(out, "{cell:>width$}")
+        };
+    }
+    out.push('\n');
+}
+
+/// `names` as the header row of a table.
+fn header(out: &mut String, layout: Layout, names: &[&str]) {
+    let cells: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+    row(out, layout, &cells);
+}
+
 fn promotion_sections(out: &mut String, p: &Promotion) {
     if p.initiatives.is_empty() {
         return;
@@ -421,53 +444,89 @@ fn promotion_sections(out: &mut String, p: &Promotion) {
         out,
         "Promotion: what each initiative yielded (credited records, USD millions)",
     );
-    let _ = writeln!(
+    const PER_INITIATIVE: Layout = &[
+        (27, true),
+        (9, true),
+        (5, false),
+        (5, false),
+        (7, false),
+        (4, false),
+        (7, false),
+        (7, false),
+    ];
+    header(
         out,
-        "  {:<27} {:<9} {:>5} {:>5} {:>7} {:>4} {:>7} {:>7}",
-        "initiative", "FY", "part.", "leads", "won/lst", "bind", "USD m", "per $"
+        PER_INITIATIVE,
+        &[
+            "initiative",
+            "FY",
+            "part.",
+            "leads",
+            "won/lst",
+            "bind",
+            "USD m",
+            "per $",
+        ],
     );
     for i in &p.initiatives {
         let o = &i.outcome;
-        let _ = writeln!(
+        row(
             out,
-            "  {:<27} {:<9} {:>5} {:>5} {:>7} {:>4} {:>7} {:>7}",
-            cut(&i.initiative_id, 27),
-            fiscal_label(i.fiscal_year),
-            o.participants,
-            o.leads,
-            format!("{}/{}", o.leads_won, o.leads_lost),
-            o.binding_agreements,
-            millions(o.contracted_value_usd),
-            ratio(o.return_per_usd, 2),
+            PER_INITIATIVE,
+            &[
+                cut(&i.initiative_id, 27),
+                fiscal_label(i.fiscal_year),
+                o.participants.to_string(),
+                o.leads.to_string(),
+                format!("{}/{}", o.leads_won, o.leads_lost),
+                o.binding_agreements.to_string(),
+                millions(o.contracted_value_usd),
+                ratio(o.return_per_usd, 2),
+            ],
         );
     }
-    out.push_str(
-        "  per $: binding contracted value per dollar of public cost
-",
-    );
+    out.push_str("  per $: binding contracted value per dollar of public cost\n");
 
     heading(
         out,
         "Promotion by host country (cost measures over costed initiatives)",
     );
-    let _ = writeln!(
+    const BY_HOST: Layout = &[
+        (7, true),
+        (11, false),
+        (6, false),
+        (6, false),
+        (10, false),
+        (11, false),
+        (8, false),
+    ];
+    header(
         out,
-        "  {:<7} {:>11} {:>6} {:>6} {:>10} {:>11} {:>8}",
-        "country", "initiatives", "leads", "conv.", "USD m", "cost/lead", "per $"
+        BY_HOST,
+        &[
+            "country",
+            "initiatives",
+            "leads",
+            "conv.",
+            "USD m",
+            "cost/lead",
+            "per $",
+        ],
     );
     for g in &p.by_host_country {
         let o = &g.outcome;
-        let _ = writeln!(
+        row(
             out,
-            "  {:<7} {:>11} {:>6} {:>6} {:>10} {:>11} {:>8}",
-            g.label,
-            g.initiatives.len(),
-            o.leads,
-            percent(o.conversion),
-            millions(o.contracted_value_usd),
-            o.cost_per_lead
-                .map_or_else(|| "—".to_owned(), |c| format!("{c:.0}")),
-            ratio(o.return_per_usd, 2),
+            BY_HOST,
+            &[
+                g.label.clone(),
+                g.initiatives.len().to_string(),
+                o.leads.to_string(),
+                percent(o.conversion),
+                millions(o.contracted_value_usd),
+                ratio(o.cost_per_lead, 0),
+                ratio(o.return_per_usd, 2),
+            ],
         );
     }
 
@@ -476,22 +535,41 @@ fn promotion_sections(out: &mut String, p: &Promotion) {
             out,
             "Promotion by counterparty country (which markets yield)",
         );
-        let _ = writeln!(
+        const BY_MARKET: Layout = &[
+            (7, true),
+            (6, false),
+            (6, false),
+            (6, false),
+            (8, false),
+            (10, false),
+            (11, false),
+        ];
+        header(
             out,
-            "  {:<7} {:>6} {:>6} {:>6} {:>8} {:>10} {:>11}",
-            "country", "leads", "won", "conv.", "binding", "USD m", "non-binding"
+            BY_MARKET,
+            &[
+                "country",
+                "leads",
+                "won",
+                "conv.",
+                "binding",
+                "USD m",
+                "non-binding",
+            ],
         );
         for m in &p.by_counterparty_country {
-            let _ = writeln!(
+            row(
                 out,
-                "  {:<7} {:>6} {:>6} {:>6} {:>8} {:>10} {:>11}",
-                m.country.as_str(),
-                m.leads,
-                m.leads_won,
-                percent(m.conversion),
-                m.binding_agreements,
-                millions(m.contracted_value_usd),
-                m.non_binding_agreements,
+                BY_MARKET,
+                &[
+                    m.country.as_str().to_owned(),
+                    m.leads.to_string(),
+                    m.leads_won.to_string(),
+                    percent(m.conversion),
+                    m.binding_agreements.to_string(),
+                    millions(m.contracted_value_usd),
+                    m.non_binding_agreements.to_string(),
+                ],
             );
         }
     }
@@ -520,30 +598,35 @@ fn promotion_sections(out: &mut String, p: &Promotion) {
             out,
             "Export growth to the next fiscal year: participants and the others",
         );
-        let _ = writeln!(
+        const GROWTH: Layout = &[
+            (27, true),
+            (9, true),
+            (9, false),
+            (8, false),
+            (9, false),
+            (8, false),
+        ];
+        header(
             out,
-            "  {:<27} {:<9} {:>9} {:>8} {:>9} {:>8}",
-            "initiative", "FY", "measured", "growth", "others", "growth"
+            GROWTH,
+            &["initiative", "FY", "measured", "growth", "others", "growth"],
         );
         for g in &p.participation_growth {
-            let _ = writeln!(
+            let (part, rest) = (&g.participants, &g.non_participants);
+            row(
                 out,
-                "  {:<27} {:<9} {:>9} {:>8} {:>9} {:>8}",
-                cut(&g.initiative_id, 27),
-                fiscal_label(g.fiscal_year),
-                format!("{}/{}", g.participants.measured, g.participants.members),
-                growth(g.participants.growth),
-                format!(
-                    "{}/{}",
-                    g.non_participants.measured, g.non_participants.members
-                ),
-                growth(g.non_participants.growth),
+                GROWTH,
+                &[
+                    cut(&g.initiative_id, 27),
+                    fiscal_label(g.fiscal_year),
+                    format!("{}/{}", part.measured, part.members),
+                    growth(part.growth),
+                    format!("{}/{}", rest.measured, rest.members),
+                    growth(rest.growth),
+                ],
             );
         }
-        out.push_str(
-            "  measured: companies with complete totals in both years
-",
-        );
+        out.push_str("  measured: companies with complete totals in both years\n");
     }
 
     if !p.headcounts.is_empty() {

@@ -238,6 +238,7 @@ enum ColumnBuilder<'r> {
     Repeated(Coded<'r>),
     Words(Indexed),
     Countries(Indexed),
+    FiscalYears(Indexed),
     UInt(Nullable<u64>),
     Date(Nullable<Date>),
     Bool(Nullable<bool>),
@@ -255,6 +256,7 @@ impl<'r> ColumnBuilder<'r> {
             Cells::Repeated(_) => ColumnBuilder::Repeated(Coded::with_capacity(n)),
             Cells::Words(_) => ColumnBuilder::Words(Indexed::with_capacity(n)),
             Cells::Countries(_) => ColumnBuilder::Countries(Indexed::with_capacity(n)),
+            Cells::FiscalYears(_) => ColumnBuilder::FiscalYears(Indexed::with_capacity(n)),
             Cells::UInt(_) => ColumnBuilder::UInt(Nullable::with_capacity(n)),
             Cells::Date(_) => ColumnBuilder::Date(Nullable::with_capacity(n)),
             Cells::Bool(_) => ColumnBuilder::Bool(Nullable::with_capacity(n)),
@@ -303,6 +305,23 @@ impl<'r> ColumnBuilder<'r> {
                     v.push(country.as_ref().map(country_slot));
                 }
             }
+            (ColumnBuilder::FiscalYears(v), Cells::FiscalYears(get)) => {
+                for (k, &(_, record)) in chunk.iter().enumerate() {
+                    let row = Row {
+                        record,
+                        registry,
+                        index: start + k,
+                    };
+                    match get(row) {
+                        // Fiscal years of a document start in 1899..=2100: a small number each.
+                        Some(year) => {
+                            let slot = usize::try_from(year.start_year() - 1899).unwrap_or(0);
+                            v.push_with(slot, || year.to_string());
+                        }
+                        None => v.push(None),
+                    }
+                }
+            }
             (ColumnBuilder::UInt(v), Cells::UInt(get)) => each!(v, get),
             (ColumnBuilder::Date(v), Cells::Date(get)) => each!(v, get),
             (ColumnBuilder::Bool(v), Cells::Bool(get)) => each!(v, get),
@@ -317,7 +336,9 @@ impl<'r> ColumnBuilder<'r> {
         match self {
             ColumnBuilder::Text(v) => Values::Text(v),
             ColumnBuilder::Repeated(v) => v.finish(),
-            ColumnBuilder::Words(v) | ColumnBuilder::Countries(v) => v.finish(),
+            ColumnBuilder::Words(v)
+            | ColumnBuilder::Countries(v)
+            | ColumnBuilder::FiscalYears(v) => v.finish(),
             ColumnBuilder::UInt(v) => Values::UInt(v),
             ColumnBuilder::Date(v) => Values::Date(v),
             ColumnBuilder::Bool(v) => Values::Bool(v),
@@ -498,23 +519,30 @@ impl Indexed {
     /// Appends the row of the value numbered `slot`, whose text is `text` (`None` for a null).
     #[inline]
     fn push(&mut self, value: Option<(usize, &str)>) {
-        let code = value.map(|(slot, text)| {
-            if self.slots.len() <= slot {
-                self.slots.resize(slot + 1, None);
-            }
-            match self.slots.get(slot).copied().flatten() {
-                Some(code) => code,
-                None => {
-                    let code = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
-                    self.values.push(Some(text));
-                    if let Some(s) = self.slots.get_mut(slot) {
-                        *s = Some(code);
-                    }
-                    code
-                }
-            }
-        });
+        let code = value.map(|(slot, text)| self.code(slot, || text));
         self.codes.push(code);
+    }
+
+    /// Appends the row of the value numbered `slot`, its text made by `text` when first seen.
+    fn push_with(&mut self, slot: usize, text: impl FnOnce() -> String) {
+        let code = self.code(slot, text);
+        self.codes.push(Some(code));
+    }
+
+    /// The code of the value numbered `slot`, given one (and its text) when first seen.
+    fn code<S: AsRef<str>>(&mut self, slot: usize, text: impl FnOnce() -> S) -> u32 {
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, None);
+        }
+        if let Some(code) = self.slots.get(slot).copied().flatten() {
+            return code;
+        }
+        let code = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(Some(text().as_ref()));
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some(code);
+        }
+        code
     }
 
     fn finish(self) -> Values {

@@ -15,7 +15,7 @@ use crate::model::{
     Observation, Office, Participant, Ranking, Source, Target,
 };
 use crate::registry::Registry;
-use crate::value::{Country, Date, Period};
+use crate::value::{Country, Date, FiscalYear, Period};
 
 /// Where a column's value sits in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,8 @@ pub(crate) enum Cells<R: 'static> {
     Words(for<'r> fn(Row<'r, R>) -> Option<WordKey>),
     /// Countries, stored as a dictionary.
     Countries(for<'r> fn(Row<'r, R>) -> Option<Country>),
+    /// Fiscal years, as their labels (`FY2024-25`) in a dictionary.
+    FiscalYears(for<'r> fn(Row<'r, R>) -> Option<FiscalYear>),
     /// Unsigned integers.
     UInt(for<'r> fn(Row<'r, R>) -> Option<u64>),
     /// Dates.
@@ -659,7 +661,7 @@ pub(crate) const INITIATIVES: &[ColumnSpec<Initiative>] = &{
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
         derived(
             "fiscal_year",
-            Cells::Text(|r| Some(Cow::Owned(r.record.fiscal_year().to_string()))),
+            Cells::FiscalYears(|r| Some(r.record.fiscal_year())),
         ),
     ]
 };

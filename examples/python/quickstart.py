@@ -29,6 +29,12 @@ for target in reg.target_progress():
     print(target.id, target.status)
 print(len(reg.expiring_within(90)), "certificates expire within 90 days")
 
+# Promotion: what each initiative yielded, and the published claims beside the records.
+for outcome in reg.initiative_outcomes()[:3]:
+    print(outcome.initiative_id, outcome.outcome.leads, "leads", outcome.outcome.return_per_usd)
+for check in reg.claims_reconciled():
+    print(check.claim_id, "claimed", check.claimed, "recorded", check.recorded)
+
 # Tables, straight into pandas (pip install "pkit[pandas]").
 exports = reg.to_pandas("exports")
 print(exports.groupby("fiscal_year", observed=True)["amount_usd"].sum().tail(3))

@@ -101,6 +101,7 @@ def pydantic_loader() -> Callable[[str], object]:
         country: str = Country
         city: str = Field(min_length=1)
         opened_on: datetime.date | None = None
+        initiative: str | None = None
 
     class Certification(Model):
         scheme: Literal[
@@ -133,6 +134,33 @@ def pydantic_loader() -> Callable[[str], object]:
         market: str | None = OptionalCountry
         service: str | None = None
 
+    class Lead(Model):
+        id: str = Slug
+        counterparty: str | None = Field(default=None, min_length=1, max_length=200)
+        counterparty_country: str = Country
+        identified_on: datetime.date
+        initiative: str | None = None
+        estimated_value_usd: int | None = Field(default=None, ge=0, le=10**13)
+        service: str | None = None
+        stage: Literal["open", "won", "lost"] = "open"
+        closed_on: datetime.date | None = None
+
+    class Agreement(Model):
+        id: str = Slug
+        kind: Literal[
+            "contract", "purchase_order", "framework_agreement", "partnership", "joint_venture",
+            "mou", "letter_of_intent",
+        ]
+        counterparty: str = Field(min_length=1, max_length=200)
+        counterparty_country: str = Country
+        signed_on: datetime.date
+        initiative: str | None = None
+        lead: str | None = None
+        value_usd: int | None = Field(default=None, ge=0, le=10**13)
+        service: str | None = None
+        duration_months: int | None = Field(default=None, ge=1, le=120)
+        status: Literal["active", "completed", "terminated"] = "active"
+
     class Company(Model):
         id: str = Slug
         legal_name: str = Field(min_length=1, max_length=200)
@@ -149,6 +177,8 @@ def pydantic_loader() -> Callable[[str], object]:
         certifications: list[Certification] = []
         awards: list[Award] = []
         exports: list[ExportRecord] = []
+        leads: list[Lead] = []
+        agreements: list[Agreement] = []
 
     class Source(Model):
         publisher: str
@@ -186,6 +216,52 @@ def pydantic_loader() -> Callable[[str], object]:
         source: Source | None = None
         note: str | None = None
 
+    class Participant(Model):
+        company: str = Slug
+        role: Literal["exhibitor", "startup_exhibitor", "delegate", "sponsor", "speaker"] = "exhibitor"
+        subsidy_usd: int | None = Field(default=None, ge=0, le=10**13)
+
+    class Headcount(Model):
+        metric: Literal["companies", "startups", "delegates", "b2b_meetings", "visitors"]
+        value: int = Field(ge=0, le=10**10)
+        reported_by: str = Field(min_length=1, max_length=200)
+        source: Source | None = None
+
+    class Initiative(Model):
+        id: str = Slug
+        name: str = Field(min_length=1, max_length=200)
+        kind: Literal[
+            "pavilion", "trade_delegation", "roadshow", "b2b_matchmaking", "investment_conference",
+            "networking_event", "single_country_exhibition", "virtual_event", "other",
+        ]
+        host_event: str | None = None
+        organised_by: str = Field(min_length=1, max_length=200)
+        country: str = Country
+        city: str | None = None
+        starts_on: datetime.date
+        ends_on: datetime.date
+        status: Literal["held", "planned", "cancelled"] = "held"
+        target_markets: list[str] = []
+        public_cost_usd: int | None = Field(default=None, ge=0, le=10**13)
+        participants: list[Participant] = []
+        headcounts: list[Headcount] = []
+        source: Source | None = None
+        note: str | None = None
+
+    class Claim(Model):
+        id: str = Slug
+        metric: Literal[
+            "participants", "leads", "lead_value_usd", "agreements", "contract_value_usd",
+            "return_per_usd",
+        ]
+        value: int = Field(ge=0, le=10**13)
+        initiative: str | None = None
+        period: str | None = None
+        claimed_by: str = Field(min_length=1, max_length=200)
+        claimed_on: datetime.date | None = None
+        source: Source
+        note: str | None = None
+
     class Registry(Model):
         model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
         schema_: str | None = Field(default=None, alias="$schema")
@@ -195,6 +271,8 @@ def pydantic_loader() -> Callable[[str], object]:
         observations: list[Observation] = []
         targets: list[Target] = []
         rankings: list[Ranking] = []
+        initiatives: list[Initiative] = []
+        claims: list[Claim] = []
 
     return Registry.model_validate_json
 

@@ -307,6 +307,200 @@ record! {
     }
 }
 
+record! {
+    /// What an initiative, or a group of initiatives, yielded (docs/promotion.md): counts and
+    /// sums from the records, and ratios (`None` when a divisor is missing or zero). For a
+    /// group, the cost measures are taken over its initiatives with a `public_cost_usd` only.
+    Outcome from core::Outcome, |o| {
+        /// Companies listed as participants.
+        participants: usize,
+        /// Their `subsidy_usd`, summed.
+        subsidy_usd: u64,
+        /// What public bodies spent (for a group: the sum over the initiatives that say).
+        public_cost_usd: Option<u64>,
+        /// Leads credited.
+        leads: usize,
+        /// Their `estimated_value_usd`, summed where given.
+        lead_value_usd: u64,
+        /// Credited leads still open.
+        leads_open: usize,
+        /// Credited leads won.
+        leads_won: usize,
+        /// Credited leads lost.
+        leads_lost: usize,
+        /// Binding agreements credited.
+        binding_agreements: usize,
+        /// Their `value_usd`, summed: the contracted value.
+        contracted_value_usd: u64,
+        /// MoUs and letters of intent credited.
+        non_binding_agreements: usize,
+        /// Offices abroad credited.
+        offices: usize,
+        /// Won ÷ (won + lost).
+        conversion: Option<f64>,
+        /// Public cost ÷ leads.
+        cost_per_lead: Option<f64>,
+        /// Public cost ÷ binding agreements.
+        cost_per_binding_agreement: Option<f64>,
+        /// Contracted value ÷ public cost: dollars of binding business per public dollar.
+        return_per_usd: Option<f64>,
+    }
+}
+
+record! {
+    /// One initiative and what it yielded (`Registry.initiative_outcomes()`).
+    InitiativeOutcome from core::InitiativeOutcome, |i| {
+        /// The initiative's id.
+        initiative_id: String,
+        /// Its name.
+        name: String,
+        /// Its kind: `"pavilion"`, ...
+        kind: String,
+        /// `"held"`, `"planned"` or `"cancelled"`.
+        status: String,
+        /// Its fiscal year (the one containing `starts_on`), by its start year: 2023 for
+        /// FY2023-24.
+        fiscal_year: i32,
+        /// Where it took place (ISO 3166-1 alpha-2).
+        country: String,
+        /// What it yielded.
+        outcome: Outcome,
+    }
+}
+
+record! {
+    /// Initiatives grouped by fiscal year or host country, and what they yielded together.
+    OutcomeGroup from core::OutcomeGroup, |g| {
+        /// What the group shares: a fiscal year (`"FY2023-24"`) or a country code (`"AE"`).
+        label: String,
+        /// The ids of its initiatives, in document order.
+        initiatives: Vec<String>,
+        /// What they yielded together.
+        outcome: Outcome,
+    }
+}
+
+record! {
+    /// What the leads and agreements credited to initiatives yielded with one counterparty
+    /// country (`Registry.outcomes_by_counterparty_country()`).
+    MarketOutcome from core::MarketOutcome, |m| {
+        /// The counterparty country (ISO 3166-1 alpha-2).
+        country: String,
+        /// Credited leads with a counterparty there.
+        leads: usize,
+        /// Their `estimated_value_usd`, summed where given.
+        lead_value_usd: u64,
+        /// Of them, still open.
+        leads_open: usize,
+        /// Of them, won.
+        leads_won: usize,
+        /// Of them, lost.
+        leads_lost: usize,
+        /// Won ÷ (won + lost).
+        conversion: Option<f64>,
+        /// Credited binding agreements with a counterparty there.
+        binding_agreements: usize,
+        /// Their `value_usd`, summed.
+        contracted_value_usd: u64,
+        /// Credited MoUs and letters of intent with a counterparty there.
+        non_binding_agreements: usize,
+    }
+}
+
+record! {
+    /// One MoU or letter of intent and what followed it.
+    FollowUp from core::FollowUp, |f| {
+        /// The company's id.
+        company_id: String,
+        /// The agreement's id (unique within the company).
+        agreement_id: String,
+        /// `"mou"` or `"letter_of_intent"`.
+        kind: String,
+        /// The counterparty country.
+        counterparty_country: String,
+        /// The day it was signed.
+        signed_on: NaiveDate,
+        /// The id of the initiative credited with it.
+        initiative: Option<String>,
+        /// `"followed"`, `"not_followed"` or `"pending"` (its 365 days run past `as_of`).
+        state: String,
+        /// The ids of the binding agreements that followed it, in document order.
+        followed_by: Vec<String>,
+    }
+}
+
+record! {
+    /// The follow-through of every MoU and letter of intent (`Registry.follow_through()`):
+    /// followed within 365 days by a binding agreement of the same company with the same
+    /// counterparty country.
+    FollowThrough from core::FollowThrough, |f| {
+        /// MoUs and letters of intent.
+        total: usize,
+        /// Of them, followed by a binding agreement.
+        followed: usize,
+        /// Of them, not followed yet with their year not over.
+        pending: usize,
+        /// Followed ÷ (total − pending); `None` when nothing can be counted.
+        share: Option<f64>,
+        /// Each of them, company by company in document order.
+        agreements: Vec<FollowUp>,
+    }
+}
+
+record! {
+    /// The export growth of a group of companies from one fiscal year to the next.
+    CohortGrowth from core::CohortGrowth, |c| {
+        /// Companies in the group.
+        members: usize,
+        /// Of them, measured: a complete total in both years, the first above zero.
+        measured: usize,
+        /// The measured companies' exports in the initiative's fiscal year, US dollars.
+        from_usd: u64,
+        /// Their exports in the next fiscal year.
+        to_usd: u64,
+        /// `to_usd / from_usd - 1`; `None` when no company is measured.
+        growth: Option<f64>,
+    }
+}
+
+record! {
+    /// One initiative's participants and the other companies, side by side
+    /// (`Registry.participation_growth()`).
+    ParticipationGrowth from core::ParticipationGrowth, |p| {
+        /// The initiative's id.
+        initiative_id: String,
+        /// Its fiscal year, by its start year; growth runs to the next.
+        fiscal_year: i32,
+        /// The companies listed as its participants.
+        participants: CohortGrowth,
+        /// Every other company of the registry.
+        non_participants: CohortGrowth,
+    }
+}
+
+record! {
+    /// A claim beside the same metric computed from the records
+    /// (`Registry.claims_reconciled()`).
+    ClaimCheck from core::ClaimCheck, |c| {
+        /// The claim's id.
+        claim_id: String,
+        /// What it claims: `"return_per_usd"`, `"lead_value_usd"`, ...
+        metric: String,
+        /// The id of the initiative it is about.
+        initiative: Option<String>,
+        /// The period it covers.
+        period: Option<String>,
+        /// Who made it.
+        claimed_by: String,
+        /// The value claimed.
+        claimed: u64,
+        /// The same metric from the records; `None` when they cannot compute it.
+        recorded: Option<f64>,
+        /// Claimed ÷ recorded; `None` when recorded is `None` or zero.
+        ratio: Option<f64>,
+    }
+}
+
 /// A time series of one indicator in one region: the latest published value of each period.
 #[pyclass(module = "pkit", frozen)]
 pub struct Series {
@@ -462,6 +656,15 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Coverage>()?;
     m.add_class::<TransitionGap>()?;
     m.add_class::<CompanyAwards>()?;
+    m.add_class::<Outcome>()?;
+    m.add_class::<InitiativeOutcome>()?;
+    m.add_class::<OutcomeGroup>()?;
+    m.add_class::<MarketOutcome>()?;
+    m.add_class::<FollowUp>()?;
+    m.add_class::<FollowThrough>()?;
+    m.add_class::<CohortGrowth>()?;
+    m.add_class::<ParticipationGrowth>()?;
+    m.add_class::<ClaimCheck>()?;
     m.add_class::<Series>()?;
     m.add_class::<CompanyExports>()?;
     Ok(())

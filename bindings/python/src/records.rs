@@ -5,19 +5,27 @@
 //! `to_dict()`, `__repr__`, `__eq__` and the refusal to pickle. A field is converted from the
 //! core's field of the same name by [`Mirror`] (ids, codes and vocabularies become text, dates
 //! `datetime.date`, records their classes), unless the declaration gives an expression.
+//!
+//! A record may also mirror methods of the core's record (`Initiative.fiscal_year()`,
+//! `Agreement.is_binding()`): declared after the fields as `methods { name: Type = expression }`,
+//! each is worked out by the core when the record is converted, kept in a field Python does
+//! not see, and returned by a Python method of the same name. They are not attributes and not
+//! in `to_dict()`, which holds the document's fields only.
 
 use chrono::NaiveDate;
-use pkit::analytics::{TargetStatus, TotalBasis};
+use pkit::analytics::{FollowUpState, TargetStatus, TotalBasis};
 use pkit::model::{
-    Appraisal, AwardResult, CertificationStatus, DerivedStatus, ExportService, Indicator,
-    LegalForm, Program, Scheme, Service,
+    AgreementKind, AgreementStatus, Appraisal, AwardResult, CertificationStatus, ClaimMetric,
+    DerivedStatus, ExportService, HeadcountMetric, Indicator, InitiativeKind, InitiativeStatus,
+    LeadStage, LegalForm, ParticipantRole, Program, Scheme, Service,
 };
 use pkit::value::{Country, Date, Key, Period, Region, Slug, Subdivision};
 use pyo3::prelude::*;
 
 /// Declares a frozen Python class converted from a core value.
 ///
-/// `record! { Doc Name from core::Type |src| { field: Type, other: Type = expression, ... } }`
+/// `record! { Doc Name from core::Type |src| { field: Type, other: Type = expression, ... } }`,
+/// optionally followed by `methods { name: Type = expression, ... }` (see the module's doc).
 macro_rules! record {
     (@convert $src:ident $field:ident) => {
         $crate::records::Mirror::mirror(&$src.$field)
@@ -30,17 +38,24 @@ macro_rules! record {
         $name:ident from $core:ty, |$src:ident| {
             $( $(#[$fdoc:meta])* $field:ident : $ty:ty $(= $conv:expr)? ),* $(,)?
         }
+        $( methods {
+            $( $(#[$mdoc:meta])* $method:ident : $mty:ty = $mconv:expr ),* $(,)?
+        } )?
     ) => {
         $(#[$doc])*
-        #[pyclass(module = "pkit", frozen, eq, get_all)]
+        #[pyclass(module = "pkit", frozen, eq)]
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
-            $( $(#[$fdoc])* pub $field: $ty, )*
+            $( $(#[$fdoc])* #[pyo3(get)] pub $field: $ty, )*
+            $($( $method: $mty, )*)?
         }
 
         impl From<&$core> for $name {
             fn from($src: &$core) -> Self {
-                $name { $( $field: $crate::records::record!(@convert $src $field $($conv)?), )* }
+                $name {
+                    $( $field: $crate::records::record!(@convert $src $field $($conv)?), )*
+                    $($( $method: $mconv, )*)?
+                }
             }
         }
 
@@ -52,6 +67,13 @@ macro_rules! record {
 
         #[pymethods]
         impl $name {
+            $($(
+                $(#[$mdoc])*
+                fn $method(&self) -> $mty {
+                    self.$method.clone()
+                }
+            )*)?
+
             /// The record as a `dict` keyed by the JSON names; nested records become dicts,
             /// dates stay `datetime.date`.
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
@@ -133,6 +155,17 @@ text!(
     TotalBasis,
     TargetStatus
 );
+text!(
+    InitiativeKind,
+    InitiativeStatus,
+    ParticipantRole,
+    HeadcountMetric,
+    LeadStage,
+    AgreementKind,
+    AgreementStatus,
+    ClaimMetric,
+    FollowUpState
+);
 
 impl Mirror<NaiveDate> for Date {
     fn mirror(&self) -> NaiveDate {
@@ -195,6 +228,10 @@ record! {
         awards: Vec<Award>,
         /// Export revenue records.
         exports: Vec<ExportRecord>,
+        /// Business prospects with foreign counterparties (SPEC §1.10).
+        leads: Vec<Lead>,
+        /// Agreements with foreign counterparties: contracts, MoUs, ... (SPEC §1.10).
+        agreements: Vec<Agreement>,
     }
 }
 
@@ -231,6 +268,8 @@ record! {
         city: String,
         /// The day it opened.
         opened_on: Option<NaiveDate>,
+        /// The id of the initiative credited with it.
+        initiative: Option<String>,
     }
 }
 
@@ -376,6 +415,165 @@ record! {
     }
 }
 
+record! {
+    /// A promotion initiative abroad: a pavilion, delegation, roadshow, ... (SPEC §1.10).
+    Initiative from pkit::model::Initiative, |i| {
+        /// The initiative's id, a slug: `"gitex-global-2024"`.
+        id: String,
+        /// Its name.
+        name: String,
+        /// `"pavilion"`, `"trade_delegation"`, `"roadshow"`, `"b2b_matchmaking"`, ...
+        kind: String,
+        /// The third-party show it is part of (always set for a pavilion).
+        host_event: Option<String>,
+        /// Who organised it.
+        organised_by: String,
+        /// Where it took place (ISO 3166-1 alpha-2).
+        country: String,
+        /// The city.
+        city: Option<String>,
+        /// Its first day.
+        starts_on: NaiveDate,
+        /// Its last day.
+        ends_on: NaiveDate,
+        /// `"held"` (the default), `"planned"` or `"cancelled"`.
+        status: String,
+        /// The markets it aimed at (ISO 3166-1 alpha-2).
+        target_markets: Vec<String>,
+        /// What public bodies spent on it, subsidies included: whole US dollars.
+        public_cost_usd: Option<u64>,
+        /// The companies that took part.
+        participants: Vec<Participant>,
+        /// Counts as reported, each with its metric and reporter; never added together.
+        headcounts: Vec<Headcount>,
+        /// Where it was reported.
+        source: Option<Source>,
+        /// A note.
+        note: Option<String>,
+    }
+    methods {
+        /// The fiscal year containing `starts_on`, by the year it starts in (2024 for
+        /// FY2024-25), as `InitiativeOutcome.fiscal_year`.
+        fiscal_year: i32 = i.fiscal_year().start_year(),
+        /// The days a lead may be credited to it: `(first, last)`, from 30 days before
+        /// `starts_on` to 90 days after `ends_on`, inclusive.
+        attribution_window: (NaiveDate, NaiveDate) = {
+            let (first, last) = i.attribution_window();
+            (date(first), date(last))
+        },
+    }
+}
+
+record! {
+    /// A company that took part in an initiative.
+    Participant from pkit::model::Participant, |p| {
+        /// The company's id.
+        company: String,
+        /// `"exhibitor"` (the default), `"startup_exhibitor"`, `"delegate"`, `"sponsor"` or
+        /// `"speaker"`.
+        role: String,
+        /// The subsidy it received: whole US dollars.
+        subsidy_usd: Option<u64>,
+    }
+}
+
+record! {
+    /// A count reported for an initiative, as its reporter gave it.
+    Headcount from pkit::model::Headcount, |h| {
+        /// `"companies"`, `"startups"`, `"delegates"`, `"b2b_meetings"` or `"visitors"`.
+        metric: String,
+        /// The count.
+        value: u64,
+        /// Who reported it.
+        reported_by: String,
+        /// Where it was reported.
+        source: Option<Source>,
+    }
+}
+
+record! {
+    /// A business prospect of a company with a foreign counterparty (SPEC §1.10).
+    Lead from pkit::model::Lead, |l| {
+        /// The lead's id, unique within the company.
+        id: String,
+        /// The prospect's name, where it may be published.
+        counterparty: Option<String>,
+        /// The prospect's country (ISO 3166-1 alpha-2).
+        counterparty_country: String,
+        /// The day it was identified.
+        identified_on: NaiveDate,
+        /// The id of the initiative credited with it.
+        initiative: Option<String>,
+        /// Its estimated value: whole US dollars.
+        estimated_value_usd: Option<u64>,
+        /// The service it is about.
+        service: Option<String>,
+        /// `"open"` (the default), `"won"` or `"lost"`.
+        stage: String,
+        /// The day it was won or lost.
+        closed_on: Option<NaiveDate>,
+    }
+}
+
+record! {
+    /// An agreement of a company with a foreign counterparty (SPEC §1.10).
+    Agreement from pkit::model::Agreement, |a| {
+        /// The agreement's id, unique within the company.
+        id: String,
+        /// `"contract"`, `"purchase_order"`, `"framework_agreement"`, `"partnership"`,
+        /// `"joint_venture"` (binding), `"mou"` or `"letter_of_intent"` (not binding).
+        kind: String,
+        /// Who the other party is.
+        counterparty: String,
+        /// The other party's country (ISO 3166-1 alpha-2).
+        counterparty_country: String,
+        /// The day it was signed.
+        signed_on: NaiveDate,
+        /// The id of the initiative credited with it.
+        initiative: Option<String>,
+        /// The id of the company's lead it came from.
+        lead: Option<String>,
+        /// The contracted value: whole US dollars (counts in no total when not binding).
+        value_usd: Option<u64>,
+        /// The service it is about.
+        service: Option<String>,
+        /// How many months it runs.
+        duration_months: Option<u8>,
+        /// `"active"` (the default), `"completed"` or `"terminated"`.
+        status: String,
+    }
+    methods {
+        /// True for the binding kinds; MoUs and letters of intent are not binding.
+        is_binding: bool = a.kind.is_binding(),
+    }
+}
+
+record! {
+    /// A headline figure about promotion, as someone published it (SPEC §1.10).
+    Claim from pkit::model::Claim, |c| {
+        /// The claim's id, a slug.
+        id: String,
+        /// `"participants"`, `"leads"`, `"lead_value_usd"`, `"agreements"`,
+        /// `"contract_value_usd"` or `"return_per_usd"`.
+        metric: String,
+        /// The figure claimed: a count, or whole US dollars for the `_usd` metrics.
+        value: u64,
+        /// The id of the initiative it is about.
+        initiative: Option<String>,
+        /// The period it covers, when it is about no single initiative: `"FY2023-24"`,
+        /// `"2024"`.
+        period: Option<String>,
+        /// Who made it.
+        claimed_by: String,
+        /// The day it was made.
+        claimed_on: Option<NaiveDate>,
+        /// Where it was published.
+        source: Source,
+        /// A note.
+        note: Option<String>,
+    }
+}
+
 /// Adds the record classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Company>()?;
@@ -389,5 +587,11 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Observation>()?;
     m.add_class::<Target>()?;
     m.add_class::<Ranking>()?;
+    m.add_class::<Initiative>()?;
+    m.add_class::<Participant>()?;
+    m.add_class::<Headcount>()?;
+    m.add_class::<Lead>()?;
+    m.add_class::<Agreement>()?;
+    m.add_class::<Claim>()?;
     Ok(())
 }

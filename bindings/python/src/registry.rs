@@ -8,13 +8,14 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::analytics::{
-    CertificateStatus, CompanyAwards, CompanyExports, CompanyValue, Count, Coverage, ExportTotal,
-    MarketShare, Series, Summary, TargetProgress, TransitionGap, Vintage,
+    CertificateStatus, ClaimCheck, CompanyAwards, CompanyExports, CompanyValue, Count, Coverage,
+    ExportTotal, FollowThrough, InitiativeOutcome, MarketOutcome, MarketShare, OutcomeGroup,
+    ParticipationGrowth, Series, Summary, TargetProgress, TransitionGap, Vintage,
 };
 use crate::args::{self, DateArg, FiscalYear};
 use crate::arrow::Table;
 use crate::errors::{self, Issue, PkitResult};
-use crate::records::{date, list, Company, Observation, Ranking, Target};
+use crate::records::{date, list, Claim, Company, Initiative, Observation, Ranking, Target};
 
 /// A registry that has passed validation (it may carry warnings). Read-only; equal registries
 /// hold equal data. Pickles as its JSON.
@@ -69,6 +70,18 @@ impl Registry {
         list(self.inner.rankings())
     }
 
+    /// Every promotion initiative (pavilions, delegations, ...), in document order.
+    #[getter]
+    fn initiatives(&self) -> Vec<Initiative> {
+        list(self.inner.initiatives())
+    }
+
+    /// Every published claim about promotion, in document order.
+    #[getter]
+    fn claims(&self) -> Vec<Claim> {
+        list(self.inner.claims())
+    }
+
     /// The warnings found while loading (a valid registry has no errors).
     #[getter]
     fn warnings(&self) -> Vec<Issue> {
@@ -78,6 +91,11 @@ impl Registry {
     /// The company with this id, or `None`.
     fn company(&self, id: &str) -> Option<Company> {
         self.inner.company(id).map(Company::from)
+    }
+
+    /// The initiative with this id, or `None`.
+    fn initiative(&self, id: &str) -> Option<Initiative> {
+        self.inner.initiative(id).map(Initiative::from)
     }
 
     /// The document as compact JSON text (`pretty=True` for two-space indentation); loading it
@@ -217,8 +235,50 @@ impl Registry {
         list(&self.inner.companies_by_awards())
     }
 
-    /// One table (`"companies"`, `"offices"`, `"certifications"`, `"awards"`, `"exports"`,
-    /// `"observations"`, `"targets"`, `"rankings"`) as Arrow data.
+    /// What each initiative yielded, in document order: participants and subsidy, public cost,
+    /// the leads, agreements and offices credited to it, and the ratios.
+    fn initiative_outcomes(&self, py: Python<'_>) -> Vec<InitiativeOutcome> {
+        list(&py.detach(|| self.inner.initiative_outcomes()))
+    }
+
+    /// What the initiatives of each fiscal year (of their `starts_on`) yielded together,
+    /// oldest first.
+    fn outcomes_by_fiscal_year(&self, py: Python<'_>) -> Vec<OutcomeGroup> {
+        list(&py.detach(|| self.inner.outcomes_by_fiscal_year()))
+    }
+
+    /// What the initiatives held in each country yielded together, by contracted value
+    /// (largest first), then number of initiatives, then country code.
+    fn outcomes_by_host_country(&self, py: Python<'_>) -> Vec<OutcomeGroup> {
+        list(&py.detach(|| self.inner.outcomes_by_host_country()))
+    }
+
+    /// What the leads and agreements credited to an initiative yielded, by counterparty
+    /// country: by contracted value (largest first), then leads, then code.
+    fn outcomes_by_counterparty_country(&self, py: Python<'_>) -> Vec<MarketOutcome> {
+        list(&py.detach(|| self.inner.outcomes_by_counterparty_country()))
+    }
+
+    /// How many MoUs and letters of intent a binding agreement of the same company with the
+    /// same counterparty country followed within 365 days.
+    fn follow_through(&self, py: Python<'_>) -> FollowThrough {
+        FollowThrough::from(&py.detach(|| self.inner.follow_through()))
+    }
+
+    /// For each initiative with participants, in document order: the export growth from its
+    /// fiscal year to the next of its participants and of every other company.
+    fn participation_growth(&self, py: Python<'_>) -> Vec<ParticipationGrowth> {
+        list(&py.detach(|| self.inner.participation_growth()))
+    }
+
+    /// Each claim beside the same metric computed from the records, and their ratio, in
+    /// document order.
+    fn claims_reconciled(&self, py: Python<'_>) -> Vec<ClaimCheck> {
+        list(&py.detach(|| self.inner.claims_reconciled()))
+    }
+
+    /// One table as Arrow data; `Registry.table_names()` lists the names (`"companies"`,
+    /// `"offices"`, ..., `"initiatives"`, `"participants"`, `"headcounts"`, `"claims"`).
     fn table(&self, py: Python<'_>, name: &str) -> PyResult<Table> {
         let name: pkit::table::TableName = args::parse("table", name)?;
         let inner = &self.inner;
@@ -248,12 +308,15 @@ impl Registry {
 
     fn __repr__(&self) -> String {
         format!(
-            "Registry(as_of={}, companies={}, observations={}, targets={}, rankings={}, warnings={})",
+            "Registry(as_of={}, companies={}, observations={}, targets={}, rankings={}, \
+             initiatives={}, claims={}, warnings={})",
             self.inner.as_of(),
             self.inner.companies().len(),
             self.inner.observations().len(),
             self.inner.targets().len(),
             self.inner.rankings().len(),
+            self.inner.initiatives().len(),
+            self.inner.claims().len(),
             self.inner.warnings().len()
         )
     }

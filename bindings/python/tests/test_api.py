@@ -223,7 +223,7 @@ def test_to_dict_matches_the_json_document(sample: pkit.Registry) -> None:
             return [pruned(v) for v in value]
         return value
 
-    for family in ("companies", "observations", "targets", "rankings"):
+    for family in ("companies", "observations", "targets", "rankings", "initiatives", "claims"):
         records = getattr(sample, family)
         assert [pruned(jsonish(r.to_dict())) for r in records] == pruned(document[family])
 
@@ -246,7 +246,7 @@ def test_generate_is_valid_and_deterministic() -> None:
 def test_registry_repr(sample: pkit.Registry) -> None:
     assert repr(sample) == (
         "Registry(as_of=2026-01-31, companies=28, observations=38, targets=5, rankings=3, "
-        "warnings=2)"
+        "initiatives=10, claims=2, warnings=2)"
     )
 
 
@@ -259,3 +259,4 @@ def test_the_quick_start_runs() -> None:
     assert out.stdout.startswith("Registry(as_of=2026-01-31, companies=28")
     assert "invalid registry: 5 errors" in out.stdout
     assert "it-exports-10bn-2025 missed" in out.stdout
+    assert "leap-2023-lead-value claimed 100000000 recorded 3900000.0" in out.stdout

@@ -1,4 +1,4 @@
-"""The example notebook runs from top to bottom, and its chart is drawn."""
+"""The example notebook runs from top to bottom, and its charts are drawn."""
 
 from __future__ import annotations
 
@@ -19,4 +19,9 @@ def test_the_notebook_executes() -> None:
     assert "invalid registry: 4 errors" in printed
     assert "/as_of: error invalid_date" in printed
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 1
+    assert len(images) == 2
+    # The promotion section: follow-through, the claims beside the records, the headcounts.
+    assert "followed by a binding agreement within a year: 4 of 8 (1 too recent to say)" in printed
+    tables = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    assert "leap-2023-lead-value" in tables and "25.64" in tables
+    assert "Business Recorder" in tables

@@ -2,8 +2,10 @@
 
 Load a registry document (``load``, ``loads``, ``load_csv``, ``sample``), get every problem of a
 bad one at once (``ValidationError.issues``, ``validate``), ask the analytics questions
-(``Registry.series``, ``Registry.target_progress``, ``Registry.certification_coverage``, ...) and
-move tables into pandas, polars or pyarrow (``Registry.table``, ``to_pandas``, ``to_polars``).
+(``Registry.series``, ``Registry.target_progress``, ``Registry.certification_coverage``, what
+promotion abroad yielded with ``Registry.initiative_outcomes`` and ``Registry.claims_reconciled``,
+...) and move tables into pandas, polars or pyarrow (``Registry.table``, ``to_pandas``,
+``to_polars``).
 
 Every rule and computation lives in the Rust core; this package only converts.
 """

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test of pkit, on a fresh machine: formatting, lints, unit, integration and doc tests
+# Every test of pkit, on a fresh machine: formatting, the declared rust-version against the
+# dependencies' own, lints, unit, integration and doc tests
 # (the shared vectors, the committed-schema staleness check, the CLI, property tests), the
 # peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard
 # validator (Python jsonschema, installed into a virtual environment here), the Python
@@ -12,6 +13,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "rust-version true to the dependencies (scripts/msrv.py)"
+python3 scripts/msrv.py
 
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings

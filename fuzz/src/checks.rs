@@ -46,6 +46,9 @@ fn check_issue(issue: &Issue) {
             | Code::EditionWithdrawn
             | Code::UnknownCategory
             | Code::InconsistentTotal
+            | Code::OutsideAttributionWindow
+            | Code::DomesticCounterparty
+            | Code::ValueOnNonBinding
     );
     assert_eq!(issue.severity == Severity::Warning, warning, "{issue}");
     assert_eq!(issue.code.as_str().parse::<Code>().ok(), Some(issue.code));

@@ -3,7 +3,9 @@
 # dependencies' own, lints, unit, integration and doc tests
 # (the shared vectors, the committed-schema staleness check, the CLI, property tests), the
 # peak-memory bound, rustdoc without warnings, the JSON Schema check with a standard
-# validator (Python jsonschema, installed into a virtual environment here), the Python
+# validator (Python jsonschema, installed into a virtual environment here), the CSV export's
+# data package against Frictionless (frictionless-py, the same environment), the SARIF output
+# against the SARIF 2.1.0 schema (fetched from the npm registry), the Python
 # package (bindings/python/test.sh), the uniffi bindings (bindings/uniffi/test.sh), and a
 # short run of every fuzz target (fuzz/smoke.sh; installs cargo-fuzz when missing).
 set -euo pipefail
@@ -23,6 +25,13 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (unit, integration, doctests; vectors; schema staleness; CLI)"
 cargo test --workspace
 
+step "without the optional features: the core and the CLI without Arrow and Parquet"
+# The workspace's build has them (the Python package turns on the core's `parquet`, and it is
+# the CLI's default); this checks that the code without them compiles and lints clean, and
+# that `pkit convert --to parquet` then says how to get it.
+cargo clippy -p pkit -p pkit-cli --all-targets --no-default-features -- -D warnings
+cargo test -q -p pkit-cli --no-default-features --test parquet
+
 step "peak memory: loading a generated 100 MB document stays within 3x its size"
 # A debug build is fast enough (about 20 s: generating, then loading in a child process).
 cargo run -q -p pkit --example peak_memory
@@ -37,6 +46,13 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "jsonschema>=4.18" "pytest>=7"
 "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/schema
+
+step "datapackage.json of a CSV export against Frictionless (frictionless-py)"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "frictionless>=5.18,<6"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider tests/datapackage
+
+step "pkit validate --format sarif against the SARIF 2.1.0 schema"
+bash tests/formats/run.sh "$venv"
 
 step "Python package: build, install, pytest, stubtest, mypy, notebook"
 PKIT_VENV="$venv" bash bindings/python/test.sh

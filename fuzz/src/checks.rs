@@ -157,6 +157,48 @@ fn check_round_trips(registry: &Registry) {
 
 // -------------------------------------------------------------------------------------- json
 
+/// Every located issue of a JSON text is inside it: its line exists, its column is at most one
+/// past the line's last character, and its input (if any) is the text from there.
+fn check_places(text: &str, report: &Report) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for issue in report.issues() {
+        let Some(at) = &issue.location else {
+            assert!(
+                issue.code == Code::LimitExceeded || issue.input.is_none(),
+                "{issue} has an input but no place"
+            );
+            continue;
+        };
+        assert!(at.file.is_none(), "{issue}: a JSON issue placed in a file");
+        let line = usize::try_from(at.line).unwrap_or(usize::MAX);
+        assert!(
+            (1..=lines.len()).contains(&line),
+            "{issue}: line {line} of {}",
+            lines.len()
+        );
+        let Some(pkit::issue::LocationColumn::Char(column)) = at.column else {
+            panic!("{issue}: a JSON issue without a character column");
+        };
+        let column = usize::try_from(column).unwrap_or(usize::MAX);
+        let chars = lines[line - 1].chars().count();
+        assert!(
+            (1..=chars + 1).contains(&column),
+            "{issue}: column {column} of {chars}"
+        );
+        if let Some(input) = &issue.input {
+            let start: usize = lines[..line - 1].iter().map(|l| l.len() + 1).sum::<usize>()
+                + lines[line - 1]
+                    .char_indices()
+                    .nth(column - 1)
+                    .map_or(lines[line - 1].len(), |(i, _)| i);
+            assert!(
+                text[start..].starts_with(input.as_str()),
+                "{issue}: input {input}"
+            );
+        }
+    }
+}
+
 /// The JSON loader: `validate_bytes` on any bytes.
 ///
 /// - the report is well formed ([`check_report`]);
@@ -164,7 +206,8 @@ fn check_round_trips(registry: &Registry) {
 ///   same issues otherwise, the same warnings when valid): as both run the same validation,
 ///   this also checks that validation is deterministic;
 /// - a valid document round-trips through JSON and CSV;
-/// - when serde_json can read the text, every path resolves in it.
+/// - when serde_json can read the text, every path resolves in it;
+/// - every issue's line and column are in the text, and its input is the text there.
 pub fn json(data: &[u8]) {
     let report = pkit::validate_bytes(data);
     check_report(&report);
@@ -172,6 +215,7 @@ pub fn json(data: &[u8]) {
         assert_eq!(report.issues()[0].code, Code::InvalidJson);
         return;
     };
+    check_places(text, &report);
     match Registry::from_json(text) {
         Ok(registry) => {
             assert!(

@@ -61,6 +61,10 @@ record! {
         /// The registry's warnings.
         warnings: Vec<Issue>,
     }
+    methods {
+        /// The summary as an HTML table (the core's), for notebooks.
+        _repr_html_: String = s.to_html(),
+    }
 }
 
 record! {

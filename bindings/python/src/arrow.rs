@@ -1,114 +1,14 @@
-//! Tables as Arrow: the core's columns (already in Arrow's layouts) become Arrow arrays, and a
-//! [`Table`] hands them to pyarrow, polars or duckdb through the Arrow PyCapsule interface
-//! (`__arrow_c_stream__`), without going through Python objects.
-
-use std::sync::Arc;
+//! Tables as Arrow: the core makes a table's record batch (`pkit::table::arrow::record_batch`,
+//! feature `arrow`), and a [`Table`] hands it to pyarrow, polars or duckdb through the Arrow
+//! PyCapsule interface (`__arrow_c_stream__`), without going through Python objects.
 
 use arrow_array::ffi::FFI_ArrowSchema;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::types::UInt32Type;
-use arrow_array::{
-    ArrayRef, BooleanArray, Date32Array, DictionaryArray, LargeStringArray, RecordBatch,
-    RecordBatchIterator, StringArray, UInt32Array, UInt64Array,
-};
-use arrow_buffer::{BooleanBuffer, Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
-use arrow_schema::{ArrowError, Field, Schema};
-use pkit::table::{Nullable, Strings, Values};
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use pkit::table::arrow::record_batch;
 use pyo3::exceptions::{PyImportError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
-
-/// The Arrow record batch of a core table.
-pub(crate) fn record_batch(table: pkit::table::Table) -> Result<RecordBatch, ArrowError> {
-    let mut fields = Vec::new();
-    let mut arrays = Vec::new();
-    for column in table.into_columns() {
-        let name = column.name();
-        let array = array(column.into_values())?;
-        fields.push(Field::new(name, array.data_type().clone(), true));
-        arrays.push(array);
-    }
-    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-}
-
-fn nulls(validity: &[bool]) -> Option<NullBuffer> {
-    if validity.iter().all(|&valid| valid) {
-        None
-    } else {
-        Some(NullBuffer::from(validity.to_vec()))
-    }
-}
-
-fn strings(column: &Strings) -> Result<ArrayRef, ArrowError> {
-    let data = Buffer::from(column.data().as_bytes());
-    let validity = nulls(column.validity());
-    match column
-        .offsets()
-        .iter()
-        .map(|&offset| i32::try_from(offset))
-        .collect::<Result<Vec<i32>, _>>()
-    {
-        Ok(offsets) => Ok(Arc::new(StringArray::try_new(
-            OffsetBuffer::new(ScalarBuffer::from(offsets)),
-            data,
-            validity,
-        )?)),
-        // More than 2 GiB of text in one column: Arrow's large string layout.
-        Err(_) => {
-            let offsets = column
-                .offsets()
-                .iter()
-                .map(|&offset| i64::try_from(offset))
-                .collect::<Result<Vec<i64>, _>>()
-                .map_err(|e| ArrowError::InvalidArgumentError(e.to_string()))?;
-            Ok(Arc::new(LargeStringArray::try_new(
-                OffsetBuffer::new(ScalarBuffer::from(offsets)),
-                data,
-                validity,
-            )?))
-        }
-    }
-}
-
-fn uints<T: pkit::table::Cell, U: arrow_buffer::ArrowNativeType>(
-    column: &Nullable<T>,
-    convert: impl Fn(T) -> U,
-) -> (ScalarBuffer<U>, Option<NullBuffer>) {
-    let values: Vec<U> = column.values().iter().map(|&v| convert(v)).collect();
-    (ScalarBuffer::from(values), nulls(column.validity()))
-}
-
-fn array(values: Values) -> Result<ArrayRef, ArrowError> {
-    Ok(match values {
-        Values::Text(column) => strings(&column)?,
-        Values::Dictionary(column) => {
-            let (codes, validity) = uints(column.codes(), |code| code);
-            let keys = UInt32Array::new(codes, validity);
-            let values = strings(column.values())?;
-            Arc::new(DictionaryArray::<UInt32Type>::try_new(keys, values)?)
-        }
-        Values::UInt(column) => {
-            let (values, validity) = uints(&column, |value| value);
-            Arc::new(UInt64Array::new(values, validity))
-        }
-        Values::Date(column) => {
-            let epoch = pkit::value::Date::new(1970, 1, 1)
-                .ok_or_else(|| ArrowError::ComputeError("no epoch".to_owned()))?;
-            let days = column
-                .values()
-                .iter()
-                .map(|&date| i32::try_from(epoch.days_until(date)))
-                .collect::<Result<Vec<i32>, _>>()
-                .map_err(|_| ArrowError::ComputeError("a date is outside date32".to_owned()))?;
-            let (values, validity) = (ScalarBuffer::from(days), nulls(column.validity()));
-            Arc::new(Date32Array::new(values, validity))
-        }
-        Values::Bool(column) => {
-            let values = BooleanBuffer::from(column.values().to_vec());
-            Arc::new(BooleanArray::new(values, nulls(column.validity())))
-        }
-    })
-}
 
 /// A table of a registry as Arrow data: pass it to `pyarrow.table(t)`, `polars.DataFrame(t)`,
 /// `polars.from_arrow(t)` or `duckdb.arrow(t)`; or call `to_pandas()`, `to_polars()`,
@@ -127,6 +27,11 @@ impl Table {
             .detach(|| record_batch(table))
             .map_err(|e| PyValueError::new_err(format!("table `{name}`: {e}")))?;
         Ok(Table { name, batch })
+    }
+
+    /// A table of Arrow data built elsewhere (the issues of a `ValidationError`).
+    pub(crate) fn from_batch(name: &'static str, batch: RecordBatch) -> Table {
+        Table { name, batch }
     }
 }
 

@@ -1,17 +1,23 @@
 //! Issues and errors: [`Issue`], `ValidationError` (a `ValueError`) and the mapping of
 //! [`pkit::Error`] onto Python exceptions.
 
+use std::sync::Arc;
+
+use arrow_array::{ArrayRef, RecordBatch, StringArray, UInt64Array};
+use pkit::issue::LocationColumn;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyInt, PyString, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyInt, PyString, PyTuple, PyType};
 
-pyo3::create_exception!(
-    pkit,
-    ValidationError,
-    PyValueError,
-    "A document that is not a valid registry. `issues` holds every problem (errors and \
-     warnings) in document order; `str(error)` gives the count and the first issues."
-);
+/// `pkit.ValidationError`, a `ValueError` with pydantic's methods (`errors()`, `json()`,
+/// `error_count()`), written in Python (`python/pkit/_errors.py`): the extension types of an
+/// abi3 module cannot extend `ValueError`. Its methods call back into this module.
+static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn validation_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    VALIDATION_ERROR.import(py, "pkit._errors", "ValidationError")
+}
 
 /// How many issues `str(ValidationError)` lists before "... and N more".
 const SHOWN: usize = 10;
@@ -23,8 +29,9 @@ pub struct Issue {
     inner: pkit::Issue,
 }
 
-/// `str(issue)` is the core's text of the issue: `PATH: severity code: message`, or for CSV
-/// `FILE:LINE[:COLUMN]: severity code: message (PATH)`.
+/// `str(issue)` is the core's text of the issue: `LINE:COLUMN: severity code: message (PATH)`
+/// for JSON, `FILE:LINE[:COLUMN]: severity code: message (PATH)` for CSV, and
+/// `PATH: severity code: message` for an issue without a place.
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.inner.fmt(f)
@@ -73,11 +80,83 @@ impl Issue {
         PyTuple::new(py, parts)
     }
 
-    /// For a registry read from CSV, where the value was read: `"certifications.csv:7:issued_on"`
-    /// (file, line, column); `None` for JSON.
+    /// Where the value was read, as text: `"12:7"` (line and character column) in a JSON
+    /// document, `"certifications.csv:7:issued_on"` (file, line, column header) in a CSV
+    /// directory; `None` when the issue has no place (a size limit).
     #[getter]
     fn location(&self) -> Option<String> {
         self.inner.location.as_ref().map(ToString::to_string)
+    }
+
+    /// The line the value was read from, from 1: in the JSON text, or in the CSV file
+    /// (`file`); `None` for an issue about the whole text that has no place (a size limit).
+    #[getter]
+    fn line(&self) -> Option<u64> {
+        self.inner.location.as_ref().map(|at| at.line)
+    }
+
+    /// The column in the JSON text, in characters from 1; `None` for CSV (see `header`).
+    #[getter]
+    fn column(&self) -> Option<u64> {
+        match self.inner.location.as_ref()?.column.as_ref()? {
+            LocationColumn::Char(column) => Some(*column),
+            LocationColumn::Header(_) => None,
+        }
+    }
+
+    /// For a registry read from CSV, the header of the column the value was read from.
+    #[getter]
+    fn header(&self) -> Option<&str> {
+        match self.inner.location.as_ref()?.column.as_ref()? {
+            LocationColumn::Header(header) => Some(header),
+            LocationColumn::Char(_) => None,
+        }
+    }
+
+    /// For a registry read from CSV, the file inside the directory (`"companies.csv"`).
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.inner.location.as_ref()?.file.as_deref()
+    }
+
+    /// The offending value when it is a short scalar (`"2024-02-30"`, `1000.0`, `None`), as
+    /// `json.loads` gives it; for an unknown field, its key. `None` when not kept (objects,
+    /// arrays, long values, missing fields): see `has_input`.
+    #[getter]
+    fn input<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.input_value() {
+            Some(value) => crate::plain::json_to_python(py, &value),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    /// Whether `input` holds the offending value (it may be JSON `null`).
+    #[getter]
+    fn has_input(&self) -> bool {
+        self.input_value().is_some()
+    }
+
+    /// The issue as pydantic spells an error: `type` (the code), `loc`, `msg`, `input` (when
+    /// kept and `include_input`), then pkit's own `severity`, `path`, `line` and `column`
+    /// (and for CSV `file` and `header`).
+    #[pyo3(signature = (*, include_input = true))]
+    fn to_error<'py>(&self, py: Python<'py>, include_input: bool) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("type", self.code())?;
+        dict.set_item("loc", self.loc(py)?)?;
+        dict.set_item("msg", self.message())?;
+        if include_input && self.has_input() {
+            dict.set_item("input", self.input(py)?)?;
+        }
+        dict.set_item("severity", self.severity())?;
+        dict.set_item("path", self.path())?;
+        dict.set_item("line", self.line())?;
+        dict.set_item("column", self.column())?;
+        if let Some(file) = self.file() {
+            dict.set_item("file", file)?;
+            dict.set_item("header", self.header())?;
+        }
+        Ok(dict)
     }
 
     /// True for errors, false for warnings.
@@ -86,7 +165,8 @@ impl Issue {
         self.inner.is_error()
     }
 
-    /// The issue as a `dict` with `code`, `path`, `message`, `severity` (and `location` for CSV).
+    /// The issue as a `dict` with `code`, `path`, `message`, `severity` (and `location` when it
+    /// has one).
     pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("code", self.code())?;
@@ -114,6 +194,66 @@ impl Issue {
     fn __reduce__(&self) -> PyResult<()> {
         Err(not_picklable("Issue"))
     }
+}
+
+impl Issue {
+    /// The kept input, parsed.
+    fn input_value(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(self.inner.input.as_deref()?).ok()
+    }
+}
+
+/// The core's issues of Python `Issue`s.
+fn core_issues(issues: &[PyRef<'_, Issue>]) -> Vec<pkit::Issue> {
+    issues.iter().map(|issue| issue.inner.clone()).collect()
+}
+
+/// The issues as an HTML table (`ValidationError._repr_html_`).
+#[pyfunction]
+fn _issues_html(issues: Vec<PyRef<'_, Issue>>) -> String {
+    pkit::Report::new(core_issues(&issues)).to_html()
+}
+
+/// The issues as an Arrow table (`ValidationError.issues_table()`): `severity`, `code`,
+/// `path`, `message`, `file`, `line`, `column`, `header` and `input` (the JSON text of the
+/// offending value).
+#[pyfunction]
+fn _issues_table(issues: Vec<PyRef<'_, Issue>>) -> PyResult<crate::arrow::Table> {
+    let issues = core_issues(&issues);
+    let text = |f: fn(&pkit::Issue) -> Option<&str>| -> ArrayRef {
+        Arc::new(StringArray::from(issues.iter().map(f).collect::<Vec<_>>()))
+    };
+    let number = |f: fn(&pkit::Issue) -> Option<u64>| -> ArrayRef {
+        Arc::new(UInt64Array::from(issues.iter().map(f).collect::<Vec<_>>()))
+    };
+    let column = |issue: &pkit::Issue| match issue.location.as_ref()?.column.as_ref()? {
+        LocationColumn::Char(c) => Some(*c),
+        LocationColumn::Header(_) => None,
+    };
+    fn header(issue: &pkit::Issue) -> Option<&str> {
+        match issue.location.as_ref()?.column.as_ref()? {
+            LocationColumn::Header(h) => Some(h.as_str()),
+            LocationColumn::Char(_) => None,
+        }
+    }
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("severity", text(|i| Some(i.severity.as_str()))),
+        ("code", text(|i| Some(i.code.as_str()))),
+        ("path", text(|i| Some(i.path.as_str()))),
+        ("message", text(|i| Some(i.message.as_str()))),
+        ("file", text(|i| i.location.as_ref()?.file.as_deref())),
+        ("line", number(|i| i.location.as_ref().map(|at| at.line))),
+        ("column", number(column)),
+        ("header", text(header)),
+        ("input", text(|i| i.input.as_deref())),
+    ];
+    let batch =
+        RecordBatch::try_from_iter_with_nullable(columns.into_iter().map(|(name, array)| {
+            let nullable = !matches!(name, "severity" | "code" | "path" | "message");
+            (name, array, nullable)
+        }))
+        .map_err(|e| PyValueError::new_err(format!("issues table: {e}")))?;
+    Ok(crate::arrow::Table::from_batch("issues", batch))
 }
 
 /// The refusal to pickle a record: records are views of a registry, which pickles.
@@ -152,11 +292,14 @@ pub(crate) fn to_py(py: Python<'_>, error: pkit::Error) -> PyErr {
         }
         other => {
             let found = pkit::Report::new(other.issues());
-            let err = ValidationError::new_err(found.summary(SHOWN));
-            if let Err(e) = err.value(py).setattr("issues", issues(found.issues())) {
-                return e;
+            let class = match validation_error(py) {
+                Ok(class) => class,
+                Err(e) => return e,
+            };
+            match class.call1((found.summary(SHOWN), issues(found.issues()))) {
+                Ok(error) => PyErr::from_value(error),
+                Err(e) => e,
             }
-            err
         }
     }
 }
@@ -176,6 +319,9 @@ impl<T> PkitResult<T> for Result<T, pkit::Error> {
 /// Adds `Issue` and `ValidationError` to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Issue>()?;
-    m.add("ValidationError", m.py().get_type::<ValidationError>())?;
+    m.add("ValidationError", validation_error(m.py())?)?;
+    // The helpers of `ValidationError`'s methods: attributes, not in `__all__`.
+    m.setattr("_issues_html", wrap_pyfunction!(_issues_html, m)?)?;
+    m.setattr("_issues_table", wrap_pyfunction!(_issues_table, m)?)?;
     Ok(())
 }

@@ -117,10 +117,33 @@ impl Registry {
         py.detach(|| self.inner.to_json_file(&path)).pkit()
     }
 
-    /// Writes the CSV form into the directory `path` (one file per record family), replacing
-    /// it atomically.
+    /// Writes the CSV form into the directory `path` (one file per record family, and
+    /// `datapackage.json`, the Frictionless data package describing them), replacing it
+    /// atomically.
     fn to_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
         py.detach(|| self.inner.to_csv_dir(&path)).pkit()
+    }
+
+    /// Writes the Parquet export into the directory `path` (one zstd-compressed file per
+    /// table, `companies.parquet`, ...), replacing it atomically. `partition_by="fiscal_year"`
+    /// writes the tables with a `fiscal_year` column (`exports`, `initiatives`) as Hive
+    /// partitions, `exports/fiscal_year=FY2024-25/part-0.parquet`.
+    #[pyo3(signature = (path, partition_by = None))]
+    fn to_parquet(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        partition_by: Option<&str>,
+    ) -> PyResult<()> {
+        let by: Option<pkit::parquet::PartitionBy> = partition_by
+            .map(|by| args::parse("partition_by", by))
+            .transpose()?;
+        let inner = &self.inner;
+        py.detach(|| match by {
+            None => inner.to_parquet_dir(&path),
+            Some(by) => inner.to_parquet_dir_partitioned(&path, by),
+        })
+        .pkit()
     }
 
     /// What the registry holds, at a glance.
@@ -304,6 +327,11 @@ impl Registry {
     fn to_polars<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         let table = Bound::new(py, self.table(py, name)?)?;
         table.call_method0("to_polars")
+    }
+
+    /// The registry as an HTML table of its record counts (the core's), for notebooks.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html()
     }
 
     fn __repr__(&self) -> String {

@@ -30,6 +30,11 @@ def test_sample_loads_with_its_two_warnings(sample: pkit.Registry) -> None:
     assert all(w.severity == "warning" and not w.is_error for w in sample.warnings)
 
 
+def unplaced(issues: list[pkit.Issue]) -> list[tuple[str, str, str, str]]:
+    """The issues without their places, to compare the issues of two texts of a registry."""
+    return [(i.code, i.path, i.severity, i.message) for i in issues]
+
+
 def test_validation_error_is_a_value_error_with_every_issue() -> None:
     with pytest.raises(ValueError) as caught:
         pkit.loads(BAD)
@@ -45,7 +50,11 @@ def test_validation_error_is_a_value_error_with_every_issue() -> None:
     ]
     text = str(error).splitlines()
     assert text[0] == "invalid registry: 5 errors"
-    assert text[1] == "  /as_of: error invalid_date: `2024-02-30` is not a calendar date"
+    first = error.issues[0]
+    assert first.line == 1 and first.column is not None and first.column > 1
+    assert text[1] == (
+        f"  1:{first.column}: error invalid_date: `2024-02-30` is not a calendar date (/as_of)"
+    )
     assert len(text) == 6
 
 
@@ -70,22 +79,27 @@ def test_issue_attributes_and_loc() -> None:
     assert issue.path == "/companies/0/id"
     assert issue.severity == "error"
     assert issue.loc == ("companies", 0, "id")
-    assert issue.location is None
+    assert issue.line == 1 and issue.column is not None
+    assert BAD[issue.column - 1 :].startswith('"Bad Id"')
+    assert issue.location == f"1:{issue.column}"
+    assert (issue.file, issue.header, issue.input) == (None, None, "Bad Id")
     assert "Bad Id" in issue.message
     assert issue.to_dict() == {
         "code": "invalid_id",
         "path": "/companies/0/id",
         "message": issue.message,
         "severity": "error",
+        "location": f"1:{issue.column}",
     }
     assert repr(issue).startswith("Issue(code='invalid_id', path='/companies/0/id'")
-    assert str(issue) == f"/companies/0/id: error invalid_id: {issue.message}"
+    assert str(issue) == f"1:{issue.column}: error invalid_id: {issue.message} (/companies/0/id)"
     assert pkit.validate("{")[0].loc == ()
     assert len({issue, pkit.validate(BAD)[1]}) == 1
 
 
 def test_valid_text_gives_no_issue_and_validate_never_raises() -> None:
-    assert pkit.validate(pkit.sample().to_json()) == pkit.sample().warnings
+    # The same warnings, each placed in its own text.
+    assert unplaced(pkit.validate(pkit.sample().to_json())) == unplaced(pkit.sample().warnings)
     assert [i.code for i in pkit.validate("not json")] == ["invalid_json"]
     assert [i.code for i in pkit.validate(b"\xff")] == ["invalid_json"]
     with pytest.raises(pkit.ValidationError) as caught:
@@ -126,7 +140,7 @@ def test_files(tmp_path: Path) -> None:
     good.write_text(pkit.sample().to_json(), encoding="utf-8")
     assert pkit.load(good) == pkit.sample()
     assert pkit.load(str(good)) == pkit.sample()
-    assert pkit.validate_file(good) == pkit.sample().warnings
+    assert unplaced(pkit.validate_file(good)) == unplaced(pkit.sample().warnings)
 
     bad = tmp_path / "bad.json"
     bad.write_text(BAD, encoding="utf-8")

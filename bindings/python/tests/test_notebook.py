@@ -17,7 +17,12 @@ def test_the_notebook_executes() -> None:
     assert not [o for o in outputs if o.output_type == "error"]
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "invalid registry: 4 errors" in printed
-    assert "/as_of: error invalid_date" in printed
+    assert "3:12: error invalid_date: `2025-02-30` is not a calendar date (/as_of)" in printed
+    # The error's HTML view, a table of its issues, and errors() with line, column and input.
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert '<table class="pkit-issues">' in html and "<td>invalid_date</td>" in html
+    assert '<table class="pkit-registry">' in html
+    assert "'input': '2025-02-30'" in printed and "'line': 3, 'column': 12" in printed
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == 2
     # The promotion section: follow-through, the claims beside the records, the headcounts.

@@ -128,9 +128,7 @@ mod tests {
         assert_eq!(issues.len(), 2);
         assert_eq!(err.to_string(), *summary);
         assert!(
-            summary.starts_with(
-                "invalid registry: 2 errors\n  /schema_version: error missing_field: "
-            ),
+            summary.starts_with("invalid registry: 2 errors\n  1:2: error missing_field: "),
             "{err}"
         );
         let limits = pkit::Limits {

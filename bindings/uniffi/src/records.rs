@@ -38,8 +38,12 @@ pub struct Issue {
     pub message: String,
     /// Error or warning.
     pub severity: Severity,
-    /// Where the value was read, for a registry read from CSV; absent for JSON.
-    pub location: Option<CsvLocation>,
+    /// Where the value was read: line and column in a JSON document, file, line and column
+    /// header in a CSV directory; absent when the issue has no place (a size limit).
+    pub location: Option<Location>,
+    /// The offending value as JSON text (`"2024-02-30"`, `1e3`) when it is a short scalar;
+    /// for an unknown field, its key.
+    pub input: Option<String>,
 }
 
 impl From<&pkit::Issue> for Issue {
@@ -49,28 +53,38 @@ impl From<&pkit::Issue> for Issue {
             path: issue.path.clone(),
             message: issue.message.clone(),
             severity: issue.severity,
-            location: issue.location.as_ref().map(CsvLocation::from),
+            location: issue.location.as_ref().map(Location::from),
+            input: issue.input.clone(),
         }
     }
 }
 
-/// Where in a CSV directory an issue's value was read.
+/// Where in the text an issue's value was read.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CsvLocation {
-    /// The file name inside the directory (`certifications.csv`).
-    pub file: String,
-    /// The line, from 1 (the header).
+pub struct Location {
+    /// The file inside a CSV directory (`certifications.csv`); absent for JSON.
+    pub file: Option<String>,
+    /// The line, from 1 (in a CSV file the header is line 1).
     pub line: u64,
-    /// The column's header, when the issue is about one cell.
-    pub column: Option<String>,
+    /// The column in a JSON document, in characters from 1; absent for CSV.
+    pub column: Option<u64>,
+    /// The CSV column's header, when the issue is about one cell; absent for JSON.
+    pub header: Option<String>,
 }
 
-impl From<&pkit::issue::Location> for CsvLocation {
-    fn from(at: &pkit::issue::Location) -> CsvLocation {
-        CsvLocation {
-            file: at.file.clone().unwrap_or_default(),
+impl From<&pkit::issue::Location> for Location {
+    fn from(at: &pkit::issue::Location) -> Location {
+        use pkit::issue::LocationColumn;
+        let (column, header) = match &at.column {
+            Some(LocationColumn::Char(column)) => (Some(*column), None),
+            Some(LocationColumn::Header(header)) => (None, Some(header.clone())),
+            None => (None, None),
+        };
+        Location {
+            file: at.file.clone(),
             line: at.line,
-            column: at.column.as_ref().map(ToString::to_string),
+            column,
+            header,
         }
     }
 }

@@ -66,7 +66,7 @@ impl Registry {
     /// Reads and validates a CSV directory (one file per table, as `toCsvDir` writes it).
     ///
     /// # Errors
-    /// `Invalid` with every issue, each with its CSV `location`; `LimitExceeded`; `Io` when
+    /// `Invalid` with every issue, each with its `location`; `LimitExceeded`; `Io` when
     /// the directory or its `registry.csv` cannot be read.
     #[uniffi::constructor]
     pub fn from_csv_dir(path: String) -> Result<Arc<Registry>, PkitError> {

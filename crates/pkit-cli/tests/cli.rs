@@ -163,12 +163,20 @@ fn errors_doc() -> (Value, Vec<(&'static str, &'static str, &'static str)>) {
     (doc, expected)
 }
 
-/// Splits a `FILE:PATH: severity code: message` line, given FILE; `None` if it has another form.
+/// Splits a `FILE:LINE:COL: severity code: message (PATH)` line, given FILE, into the path,
+/// severity, code and message; `None` if it has another form.
 fn parse_line<'a>(line: &'a str, file: &str) -> Option<(&'a str, &'a str, &'a str, &'a str)> {
     let rest = line.strip_prefix(file)?.strip_prefix(':')?;
-    let (path, rest) = rest.split_once(": ")?;
+    let (line_number, rest) = rest.split_once(':')?;
+    let (column, rest) = rest.split_once(": ")?;
+    if !(line_number.parse::<u64>().is_ok_and(|n| n >= 1)
+        && column.parse::<u64>().is_ok_and(|n| n >= 1))
+    {
+        return None;
+    }
     let (severity, rest) = rest.split_once(' ')?;
-    let (code, message) = rest.split_once(": ")?;
+    let (code, rest) = rest.split_once(": ")?;
+    let (message, path) = rest.strip_suffix(')')?.rsplit_once(" (")?;
     Some((path, severity, code, message))
 }
 
@@ -178,8 +186,9 @@ fn assert_error_lines(stdout: &str, file: &str) {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), expected.len(), "one line per issue:\n{stdout}");
     for (line, (path, code, value)) in lines.iter().zip(&expected) {
-        let (p, severity, c, message) = parse_line(line, file)
-            .unwrap_or_else(|| panic!("not `{file}:PATH: severity code: message`: {line}"));
+        let (p, severity, c, message) = parse_line(line, file).unwrap_or_else(|| {
+            panic!("not `{file}:LINE:COL: severity code: message (PATH)`: {line}")
+        });
         assert_eq!((p, severity, c), (*path, "error", *code), "line: {line}");
         assert!(
             message.contains(value),
@@ -212,8 +221,16 @@ fn json_issues(line: &Value) -> Vec<(String, String, String)> {
                 .keys()
                 .map(String::as_str)
                 .collect();
+            keys.retain(|k| *k != "input");
             keys.sort_unstable();
-            assert_eq!(keys, ["code", "message", "path", "severity"], "{issue}");
+            assert_eq!(
+                keys,
+                ["code", "location", "message", "path", "severity"],
+                "{issue}"
+            );
+            let at = &issue["location"];
+            assert!(at["line"].as_u64().is_some_and(|n| n >= 1), "{issue}");
+            assert!(at["column"].as_u64().is_some_and(|n| n >= 1), "{issue}");
             let field = |k: &str| issue[k].as_str().expect("a string").to_owned();
             assert!(!field("message").is_empty(), "{issue}");
             (field("path"), field("code"), field("severity"))
@@ -643,7 +660,7 @@ fn a_file_that_is_not_json_gives_one_invalid_json_line() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
     assert!(
-        lines[0].starts_with("notes.json:: error invalid_json: "),
+        lines[0].starts_with("notes.json:3:3: error invalid_json: "),
         "{}",
         lines[0]
     );
@@ -660,7 +677,7 @@ fn a_file_that_is_not_json_gives_one_invalid_json_line() {
         let lines: Vec<&str> = run.stdout.lines().collect();
         assert_eq!(lines.len(), 1, "{}", run.stdout);
         assert!(
-            lines[0].starts_with(&format!("{name}:: error invalid_json: ")),
+            lines[0].starts_with(&format!("{name}:1:1: error invalid_json: ")),
             "{}",
             lines[0]
         );

@@ -9,7 +9,7 @@ use crate::issue::Report;
 /// # Example
 /// ```
 /// let err = pkit::Registry::from_json("{}").unwrap_err();
-/// assert!(err.to_string().starts_with("invalid registry: 2 errors\n  /schema_version: "));
+/// assert!(err.to_string().starts_with("invalid registry: 2 errors\n  1:2: error missing_field: "));
 /// match err {
 ///     pkit::Error::Invalid(report) => assert_eq!(report.errors().count(), 2),
 ///     other => panic!("expected an invalid document, got {other:?}"),

@@ -1,6 +1,7 @@
 //! Reading files within the size limit, and writing files and directories so that a crash
 //! never leaves half of one: [`write_atomic`]
-//! for files; [`Registry::to_csv_dir`](crate::registry::Registry::to_csv_dir) for CSV directories.
+//! for files; [`Registry::to_csv_dir`](crate::registry::Registry::to_csv_dir) for CSV directories
+//! (and, with the feature `parquet`, `Registry::to_parquet_dir` for Parquet exports).
 //!
 //! Everything pkit writes is first written in full to a temporary sibling of the target,
 //! synced to disk, and then put in the target's place in one step (a rename; for a directory
@@ -139,6 +140,105 @@ pub(crate) fn replace_dir(tmp: &Path, target: &Path) -> std::io::Result<()> {
     sync_parent(target);
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// A form pkit writes as a directory (the CSV form, the Parquet export): the file that marks
+/// a directory of that form, and how messages name the form.
+pub(crate) struct DirForm {
+    /// A file every directory of the form holds at its top (`registry.csv`).
+    pub(crate) marker: &'static str,
+    /// The form, with its article: `a CSV registry`.
+    pub(crate) one: &'static str,
+    /// The form in the plural: `CSV registries`.
+    pub(crate) many: &'static str,
+}
+
+/// Writes the directory `dir` of `form` atomically: every file of `files` (a path relative to
+/// `dir`, `/`-separated, and its bytes), each made when the iterator reaches it, goes into a
+/// temporary sibling of `dir`, which then takes `dir`'s place ([`replace_dir`]). On an error
+/// the temporary directory is removed and `dir` is unchanged.
+///
+/// An existing `dir` is replaced only when it is empty or holds `form.marker`: anything else
+/// is refused (kind `AlreadyExists`), so that no file pkit did not write is deleted.
+pub(crate) fn write_dir<N: AsRef<str>, B: AsRef<[u8]>>(
+    dir: &Path,
+    form: &DirForm,
+    files: impl IntoIterator<Item = Result<(N, B), Error>>,
+) -> Result<(), Error> {
+    check_replaceable(dir, form)?;
+    let tmp = sibling(dir, "tmp");
+    std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+    let written = write_files(&tmp, files).and_then(|()| replace_dir(&tmp, dir).map_err(io(dir)));
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    written
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Writes and syncs each file under `dir`, making (and then syncing) the folders of nested
+/// paths.
+fn write_files<N: AsRef<str>, B: AsRef<[u8]>>(
+    dir: &Path,
+    files: impl IntoIterator<Item = Result<(N, B), Error>>,
+) -> Result<(), Error> {
+    let mut folders = std::collections::BTreeSet::new();
+    for file in files {
+        let (name, bytes) = file?;
+        let path = name
+            .as_ref()
+            .split('/')
+            .fold(dir.to_owned(), |p, c| p.join(c));
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            if folders.insert(parent.to_owned()) {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+        }
+        let mut out = std::fs::File::create(&path).map_err(io(&path))?;
+        std::io::Write::write_all(&mut out, bytes.as_ref()).map_err(io(&path))?;
+        out.sync_all().map_err(io(&path))?;
+    }
+    // Each folder's entries, and its own entry in its parent (the top one is synced by
+    // `replace_dir`).
+    for folder in folders.iter().rev() {
+        sync_dir(folder);
+        sync_parent(folder);
+    }
+    Ok(())
+}
+
+/// Refuses a target that is not a directory of `form` pkit may replace: an existing file, or
+/// a directory that is neither empty nor holds `form.marker` (replacing it would delete files
+/// pkit did not write).
+pub(crate) fn check_replaceable(dir: &Path, form: &DirForm) -> Result<(), Error> {
+    let refuse = |why: String| Error::Io {
+        path: dir.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, why),
+    };
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return Err(refuse(format!(
+            "exists and is not a directory; {} is written as a directory",
+            form.one
+        )));
+    }
+    let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+    if entries.next().is_none() || dir.join(form.marker).is_file() {
+        return Ok(());
+    }
+    Err(refuse(format!(
+        "is a directory that holds files but no {}; pkit replaces only empty directories and \
+         {}, so as not to delete other files",
+        form.marker, form.many
+    )))
 }
 
 /// Reads a file of at most `limits.max_bytes` bytes as UTF-8 text. The outer error is I/O;

@@ -38,8 +38,16 @@
 //! each fact lives, and how to add a field, a rule or a record family.
 //!
 //! ## Features
-//! The crate has no optional features; its dependencies are serde, serde_json, thiserror,
-//! chrono (date arithmetic), schemars (JSON Schema) and url (WHATWG URL parsing).
+//! Without features, the crate's dependencies are serde, serde_json, thiserror, chrono (date
+//! arithmetic), schemars (JSON Schema), url (WHATWG URL parsing) and csv. Two optional
+//! features add the columnar forms:
+//!
+//! - `arrow`: `table::arrow::record_batch`, a table as an Arrow record batch (arrow-array,
+//!   arrow-schema and arrow-buffer, without compute kernels).
+//! - `parquet` (implies `arrow`): the `parquet` module, `Registry::to_parquet_dir` and
+//!   `Registry::to_parquet_dir_partitioned`, one zstd-compressed Parquet file per table,
+//!   optionally as Hive partitions by fiscal year (the `parquet` crate's Arrow writer, no
+//!   async).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -49,10 +57,13 @@ pub mod csv;
 mod error;
 pub mod fs;
 pub mod generate;
+pub mod html;
 pub mod issue;
 mod limits;
 mod load;
 pub mod model;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod registry;
 mod sample;
 pub mod schema;

@@ -82,9 +82,10 @@ fn csv_and_json_order_the_same_warnings_differently() {
         codes(&from_json),
         [UnknownCategory, BeyondTransition, EditionWithdrawn]
     );
-    // The fuzz check itself, on the framed files.
+    // The fuzz check itself, on the framed files (not `datapackage.json`, which the reader
+    // ignores and the fuzz target does not name).
     let mut framed = Vec::new();
-    for (name, text) in &files {
+    for (name, text) in files.iter().filter(|(name, _)| name != "datapackage.json") {
         let selector = checks::CSV_NAMES.iter().position(|n| n == name).unwrap();
         if !framed.is_empty() {
             framed.push(0xFF);

@@ -5,9 +5,12 @@
 
 mod architecture;
 mod csv;
+mod datapackage;
 mod fuzz_regressions;
 mod limits;
 mod messages;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod promotion;
 mod properties;
 mod robustness;

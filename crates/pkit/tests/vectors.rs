@@ -184,3 +184,101 @@ fn every_code_is_covered_twice_and_valid_edges_exist() {
     let valid = vectors.iter().filter(|(_, _, e)| e.is_empty()).count();
     assert!(valid >= 20, "only {valid} valid vectors");
 }
+
+/// The byte offset of a line and a character column (both from 1) of `text`.
+fn offset_of(text: &str, line: u64, column: u64) -> Option<usize> {
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(usize::try_from(line).ok()? - 2)?
+            .0
+            + 1
+    };
+    let skip = usize::try_from(column).ok()? - 1;
+    text[start..]
+        .char_indices()
+        .map(|(i, _)| start + i)
+        .chain(std::iter::once(text.len()))
+        .nth(skip)
+}
+
+/// Every issue of a JSON vector carries the line and column of its value (or of its key, or
+/// the end of the object a missing field belongs to): the text there is the value as JSON when it is a
+/// plain scalar, and a JSON token otherwise.
+#[test]
+fn every_json_issue_is_placed_at_its_value() {
+    let mut failures = Vec::new();
+    let (mut placed, mut with_input) = (0, 0);
+    for (name, document, _) in vectors() {
+        let parsed: Option<Value> = serde_json::from_str(&document).ok();
+        for issue in pkit::validate(&document).issues() {
+            if issue.code == Code::LimitExceeded {
+                continue;
+            }
+            let Some(at) = &issue.location else {
+                failures.push(format!("{name}: {} has no location", issue.path));
+                continue;
+            };
+            let column = match at.column {
+                Some(pkit::issue::LocationColumn::Char(c)) if at.file.is_none() => c,
+                _ => {
+                    failures.push(format!("{name}: {} is placed as CSV: {at}", issue.path));
+                    continue;
+                }
+            };
+            let Some(offset) = offset_of(&document, at.line, column) else {
+                failures.push(format!("{name}: {at} is outside the text"));
+                continue;
+            };
+            placed += 1;
+            if issue.code == Code::InvalidJson {
+                continue;
+            }
+            let rest = &document[offset..];
+            let value = parsed.as_ref().and_then(|v| v.pointer(&issue.path));
+            let at_key = match issue.segments().last() {
+                Some(pkit::validate::Segment::Key(key)) => {
+                    rest.starts_with(&Value::String(key.clone()).to_string())
+                }
+                _ => false,
+            };
+            let digit = ['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+            // The value's own kind (a repeated key's first value may differ from the last).
+            let at_value = match value {
+                Some(Value::Number(_)) => rest.starts_with(digit),
+                Some(Value::String(_)) => rest.starts_with('"'),
+                Some(Value::Bool(_)) => rest.starts_with(['t', 'f']),
+                Some(Value::Null) => rest.starts_with('n'),
+                Some(Value::Object(_)) => rest.starts_with('{'),
+                Some(Value::Array(_)) => rest.starts_with('['),
+                None => rest.starts_with(['{', '[', '"', 't', 'f', 'n']) || rest.starts_with(digit),
+            };
+            // A missing field is placed at the end of its object.
+            let at_end = issue.code == Code::MissingField && rest.starts_with('}');
+            let ok = at_key || at_value || at_end;
+            if let Some(input) = &issue.input {
+                with_input += 1;
+                assert!(input.len() <= pkit::Issue::INPUT_MAX, "{name}: {input}");
+                assert!(
+                    rest.starts_with(input.as_str()),
+                    "{name}: input {input} at {at}"
+                );
+                assert!(
+                    serde_json::from_str::<Value>(input).is_ok(),
+                    "{name}: input {input}"
+                );
+            }
+            if !ok {
+                let shown: String = rest.chars().take(30).collect();
+                failures.push(format!("{name}: {} at {at} reads {shown:?}", issue.path));
+            }
+        }
+    }
+    assert!(placed > 300, "only {placed} issues placed");
+    assert!(
+        with_input > 200,
+        "only {with_input} issues with their input"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

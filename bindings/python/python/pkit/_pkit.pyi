@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, TypeAlias, final
+from typing import Any, Iterable, TypeAlias, final
 
 
 __version__: str
@@ -79,6 +79,18 @@ class ValidationError(ValueError):
 
     issues: list[Issue]
 
+    def __init__(self, message: str, issues: Iterable[Issue] = ()) -> None: ...
+    def errors(self, *, include_input: bool = True) -> list[dict[str, Any]]:
+        """Every issue as pydantic lists errors: ``type``, ``loc``, ``msg``, ``input`` (when
+        short), ``severity``, ``path``, ``line``, ``column`` (``file``, ``header`` for CSV)."""
+    def error_count(self) -> int:
+        """How many issues (errors and warnings)."""
+    def json(self, *, indent: int | None = None, include_input: bool = True) -> str:
+        """``errors()`` as JSON text."""
+    def issues_table(self) -> Table:
+        """The issues as an Arrow table."""
+    def _repr_html_(self) -> str: ...
+
 @final
 class Issue:
     """One problem of a document: a stable code, a JSON Pointer, a message and a severity."""
@@ -95,6 +107,19 @@ class Issue:
     def loc(self) -> tuple[str | int, ...]: ...
     @property
     def location(self) -> str | None: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def header(self) -> str | None: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def input(self) -> Any: ...
+    @property
+    def has_input(self) -> bool: ...
+    def to_error(self, *, include_input: bool = True) -> dict[str, Any]: ...
     @property
     def is_error(self) -> bool: ...
     def to_dict(self) -> dict[str, str]: ...
@@ -121,6 +146,12 @@ def validate(text: str | bytes) -> list[Issue]:
 
 def validate_file(path: _StrPath) -> list[Issue]:
     """Every issue of a file, or of a CSV directory; ``OSError`` only when it cannot be read."""
+
+def _issues_table(issues: list[Issue]) -> Table:
+    """The issues as an Arrow table (``ValidationError.issues_table``)."""
+
+def _issues_html(issues: list[Issue]) -> str:
+    """The issues as an HTML table (``ValidationError._repr_html_``)."""
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the registry document."""
@@ -530,6 +561,7 @@ class Summary:
     def rankings(self) -> int: ...
     @property
     def warnings(self) -> list[Issue]: ...
+    def _repr_html_(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -1001,6 +1033,7 @@ _FiscalYear: TypeAlias = int | str
 class Registry:
     """A registry that has passed validation (it may carry warnings)."""
 
+    def _repr_html_(self) -> str: ...
     @property
     def as_of(self) -> datetime.date: ...
     @property
@@ -1022,6 +1055,7 @@ class Registry:
     def to_json(self, pretty: bool = False) -> str: ...
     def to_json_file(self, path: _StrPath) -> None: ...
     def to_csv(self, path: _StrPath) -> None: ...
+    def to_parquet(self, path: _StrPath, partition_by: str | None = None) -> None: ...
     def summary(self) -> Summary: ...
     def series(
         self,

@@ -100,6 +100,21 @@ fun replayVectors(dir: File) {
             vectorsFailed++
             check("vector $name", false) { "\n  expected $expected\n  got      $got" }
         }
+        // Every issue with a place has its line and column in the text, and its input there.
+        val lines = text.split("\n")
+        for (issue in issues.filter { it.code != "limit_exceeded" }) {
+            val at = issue.location
+            val line = at?.line?.toInt() ?: 0
+            val column = at?.column?.toInt() ?: 0
+            val placed = at != null && at.file == null && at.header == null && line in 1..lines.size &&
+                column in 1..(lines[line - 1].codePointCount(0, lines[line - 1].length) + 1)
+            check("vector $name ${issue.path} has its line and column", placed) { "$at" }
+            val input = issue.input
+            if (placed && input != null) {
+                val rest = lines.drop(line - 1).joinToString("\n").let { it.substring(it.offsetByCodePoints(0, column - 1)) }
+                check("vector $name ${issue.path} input at its place", rest.startsWith(input)) { "$input at $at" }
+            }
+        }
         // Loading agrees with validation, and the exception carries exactly those issues.
         val hasError = issues.any { it.severity == Severity.ERROR }
         try {
@@ -138,7 +153,12 @@ fun sampleRecords() {
         eq("sample rankings", s.rankings().size, 3)
         check("sample observations", s.observations().size >= 38) { "${s.observations().size}" }
         eq("companies() is stable", s.companies(), s.companies())
-        eq("sample validates with its warnings only", validateJson(s.toJson()), s.warnings())
+        // The same warnings, each placed in its own text.
+        eq(
+            "sample validates with its warnings only",
+            validateJson(s.toJson()).map { it.copy(location = null) },
+            s.warnings().map { it.copy(location = null) },
+        )
         Registry.fromJson(s.toJson()).use { again -> check("toJson round trip ==", again == s) }
         Registry.fromJson(s.toJsonPretty()).use { again -> check("toJsonPretty round trip ==", again == s) }
 
@@ -349,7 +369,7 @@ fun csv() {
         certs.writeText(lines.joinToString("\r\n", postfix = "\r\n"))
         val e = throws<PkitException.Invalid>("CSV with a bad date") { Registry.fromCsvDir(out.path) }
         val issue = e?.issues?.firstOrNull { it.code == "invalid_date" }
-        eq("CSV location", issue?.location?.let { Triple(it.file, it.line, it.column?.isNotEmpty()) }, Triple("certifications.csv", 2uL, true))
+        eq("CSV location", issue?.location?.let { listOf(it.file, it.line, it.header?.isNotEmpty(), it.column) }, listOf("certifications.csv", 2uL, true, null))
     } finally {
         dir.deleteRecursively()
     }

@@ -1,5 +1,7 @@
 //! The CSV form of a registry: a directory with one RFC 4180 file per table (a header row,
-//! then one row per record) and `registry.csv` holding `schema_version` and `as_of`.
+//! then one row per record), `registry.csv` holding `schema_version` and `as_of`, and
+//! `datapackage.json`, the Frictionless data package that describes the files (types,
+//! vocabularies, keys, sizes and SHA-256 hashes). Readers ignore files that are not `.csv`.
 //!
 //! Writing uses the columns of [`crate::table`] that are fields of the document (derived
 //! columns are left out). Reading rebuilds the JSON document from the rows and runs the same

@@ -32,7 +32,7 @@ pub(super) fn read(files: &impl Files, limits: &Limits) -> Result<Rebuilt, Error
         Err(ReadStop::Alone(issue)) => Ok(Rebuilt {
             json: String::new(),
             locations: FxHashMap::default(),
-            issues: vec![issue],
+            issues: vec![*issue],
             file_rank: Vec::new(),
         }),
     }

@@ -117,13 +117,13 @@ pub(super) fn read_sheet(
                 Some(i) => i,
                 None => Issue::new(Code::InvalidJson, "", "unreadable file"),
             };
-            return Err(ReadStop::Alone(located(issue, file, 1, None)));
+            return Err(ReadStop::alone(located(issue, file, 1, None)));
         }
         Ok(Some(Ok(text))) => text,
     };
     *budget = budget.saturating_sub(text.len() as u64);
     if let Some(line) = unterminated_quote(&text) {
-        return Err(ReadStop::Alone(located(
+        return Err(ReadStop::alone(located(
             Issue::new(
                 Code::InvalidJson,
                 "",
@@ -141,7 +141,7 @@ pub(super) fn read_sheet(
     let mut records = reader.records();
     let bad_csv = |e: ::csv::Error| {
         let line = e.position().map_or(1, ::csv::Position::line);
-        ReadStop::Alone(located(
+        ReadStop::alone(located(
             Issue::new(Code::InvalidJson, "", format!("not CSV: {e}")),
             file,
             line,
@@ -158,7 +158,7 @@ pub(super) fn read_sheet(
     };
     // A header cell is a string too (a key, in the JSON form).
     if let Some(cell) = header.iter().find(|c| c.len() > limits.max_string_bytes) {
-        return Err(ReadStop::Alone(located(
+        return Err(ReadStop::alone(located(
             too_long_cell(cell, limits),
             file,
             1,
@@ -171,7 +171,7 @@ pub(super) fn read_sheet(
         let record = record.map_err(bad_csv)?;
         let line = lines.line_at(&text, record.position().map_or(0, |p| p.byte()));
         if let Some(cell) = record.iter().find(|c| c.len() > limits.max_string_bytes) {
-            return Err(ReadStop::Alone(located(
+            return Err(ReadStop::alone(located(
                 too_long_cell(cell, limits),
                 file,
                 line,
@@ -231,7 +231,14 @@ impl LineCounter {
 
 pub(super) enum ReadStop {
     Error(Error),
-    Alone(Issue),
+    /// The one issue of a directory that cannot be read further (boxed: an issue is large).
+    Alone(Box<Issue>),
+}
+
+impl ReadStop {
+    fn alone(issue: Issue) -> ReadStop {
+        ReadStop::Alone(Box::new(issue))
+    }
 }
 
 /// The line (from 1) of a quoted cell that the text never closes, if any. The `csv` crate reads

@@ -1,10 +1,13 @@
-//! Writing the CSV form: one file per table, from the tables' document columns.
+//! Writing the CSV form: one file per table, from the tables' document columns, and the data
+//! package that describes them (`datapackage.json`).
 
 use std::path::Path;
 
-use super::{file_name, io, REGISTRY_FILE};
+use super::{file_name, REGISTRY_FILE};
 use crate::error::Error;
 use crate::registry::Registry;
+use crate::table::package::{self, DataPackage, PackageFormat};
+use crate::value::Date;
 
 fn csv_io(path: &Path) -> impl Fn(::csv::Error) -> Error + '_ {
     move |e| Error::Io {
@@ -34,7 +37,11 @@ fn table_text(
 }
 
 impl Registry {
-    /// Writes the registry as a CSV directory: `registry.csv` and one file per table.
+    /// Writes the registry as a CSV directory: `registry.csv`, one file per table, and
+    /// `datapackage.json`, a [Frictionless Data Package](https://datapackage.org) (v2, readable
+    /// as v1) that describes every file: its size and SHA-256, its columns and their types,
+    /// required values, vocabularies, ranges, keys and references. The same registry always
+    /// gives the same bytes. Reading the directory back ignores the package.
     ///
     /// The files are written to a temporary directory beside `dir`, which then takes its
     /// place, so `dir` is never left half-written or missing, even if the process is killed
@@ -53,45 +60,38 @@ impl Registry {
     /// let registry_csv = std::fs::read_to_string(dir.join("registry.csv")).unwrap();
     /// assert_eq!(registry_csv, "schema_version,as_of\r\n1,2026-01-31\r\n");
     /// assert!(dir.join("certifications.csv").exists());
+    /// let package = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
+    /// assert!(package.contains(r#""path": "certifications.csv""#));
+    /// assert_eq!(pkit::Registry::from_csv_dir(&dir)?, pkit::Registry::sample());
     /// # std::fs::remove_dir_all(&dir).ok();
     /// # Ok::<(), pkit::Error>(())
     /// ```
     pub fn to_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
-        check_replaceable(dir)?;
-        let tmp = crate::fs::sibling(dir, "tmp");
-        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
-        let written = self
-            .write_csv_files(&tmp)
-            .and_then(|()| crate::fs::replace_dir(&tmp, dir).map_err(io(dir)));
-        if written.is_err() {
-            let _ = std::fs::remove_dir_all(&tmp);
-        }
-        written
-    }
-
-    fn write_csv_files(&self, dir: &Path) -> Result<(), Error> {
-        for (name, text) in self.csv_files() {
-            let path = dir.join(&name);
-            let text = text.map_err(csv_io(&path))?;
-            let mut file = std::fs::File::create(&path).map_err(io(&path))?;
-            std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(&path))?;
-            file.sync_all().map_err(io(&path))?;
-        }
-        Ok(())
+        let files = self.csv_files().map(|(name, text)| {
+            let text = text.map_err(csv_io(&dir.join(&name)))?;
+            Ok((name, text))
+        });
+        crate::fs::write_dir(dir, &CSV_DIR, files)
     }
 
     /// The CSV form of the registry in memory: the name and text of each file that
     /// [`Registry::to_csv_dir`] writes, `registry.csv` first, then the tables in the order of
-    /// [`TableName::ALL`](crate::table::TableName::ALL). [`Registry::from_csv_files`] reads
-    /// them back equal.
+    /// [`TableName::ALL`](crate::table::TableName::ALL), then `datapackage.json`, which
+    /// describes the others. [`Registry::from_csv_files`] reads them back equal (it ignores
+    /// the package).
     ///
     /// # Example
     /// ```
     /// let sample = pkit::Registry::sample();
     /// let files = sample.to_csv_files();
     /// assert_eq!(files[0], ("registry.csv".to_owned(), "schema_version,as_of\r\n1,2026-01-31\r\n".to_owned()));
-    /// assert_eq!(files.len(), 15);
+    /// assert_eq!(files.len(), 16);
+    /// let (name, package) = &files[15];
+    /// assert_eq!(name, "datapackage.json");
+    /// let package: serde_json::Value = serde_json::from_str(package).unwrap();
+    /// assert_eq!(package["resources"][1]["path"], "companies.csv");
+    /// assert_eq!(package["resources"][1]["schema"]["primaryKey"][0], "id");
     /// assert_eq!(pkit::Registry::from_csv_files(&files)?, sample);
     /// # Ok::<(), pkit::Error>(())
     /// ```
@@ -105,7 +105,7 @@ impl Registry {
             .collect()
     }
 
-    /// Each file of the CSV form, made when the iterator reaches it.
+    /// Each file of the CSV form, made when the iterator reaches it; the data package last.
     fn csv_files(&self) -> impl Iterator<Item = (String, Result<String, ::csv::Error>)> + '_ {
         let as_of = vec!["1".to_owned(), self.as_of().to_string()];
         let registry = table_text(&["schema_version", "as_of"], std::iter::once(as_of));
@@ -120,32 +120,34 @@ impl Registry {
             });
             (file_name(table.name()), table_text(&header, rows))
         });
-        std::iter::once((REGISTRY_FILE.to_owned(), registry)).chain(tables)
+        let files = std::iter::once((REGISTRY_FILE.to_owned(), registry)).chain(tables);
+        with_package(self.as_of(), files)
     }
 }
 
-/// Refuses a target that is not a CSV directory pkit may replace: an existing file, or a
-/// directory that is neither empty nor holds a `registry.csv` (replacing it would delete
-/// files pkit did not write).
-fn check_replaceable(dir: &Path) -> Result<(), Error> {
-    let refuse = |why: &str| Error::Io {
-        path: dir.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, why.to_owned()),
-    };
-    let Ok(meta) = std::fs::symlink_metadata(dir) else {
-        return Ok(());
-    };
-    if !meta.is_dir() {
-        return Err(refuse(
-            "exists and is not a directory; a CSV registry is written as a directory",
-        ));
-    }
-    let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
-    if entries.next().is_none() || dir.join(REGISTRY_FILE).is_file() {
-        return Ok(());
-    }
-    Err(refuse(
-        "is a directory that holds files but no registry.csv; pkit replaces only empty \
-         directories and CSV registries, so as not to delete other files",
-    ))
+/// `files`, then the data package that describes them: each file is counted and hashed as it
+/// goes by, so that none is kept for the package.
+fn with_package(
+    as_of: Date,
+    mut files: impl Iterator<Item = (String, Result<String, ::csv::Error>)>,
+) -> impl Iterator<Item = (String, Result<String, ::csv::Error>)> {
+    let mut package = Some(DataPackage::new(as_of, PackageFormat::Csv));
+    std::iter::from_fn(move || match files.next() {
+        Some((name, text)) => {
+            if let (Some(package), Ok(text)) = (package.as_mut(), &text) {
+                package.add(&name, text.as_bytes());
+            }
+            Some((name, text))
+        }
+        None => package
+            .take()
+            .map(|p| (package::FILE.to_owned(), Ok(p.to_json()))),
+    })
 }
+
+/// A CSV directory holds `registry.csv`: one that does may be replaced.
+const CSV_DIR: crate::fs::DirForm = crate::fs::DirForm {
+    marker: REGISTRY_FILE,
+    one: "a CSV registry",
+    many: "CSV registries",
+};

@@ -78,20 +78,58 @@ impl Location {
     /// assert_eq!(at.to_string(), "2:3");
     /// ```
     pub fn in_text(text: &str, at: usize) -> Location {
-        let at = at.min(text.len());
-        // A cut inside a character counts from the character's start.
-        let at = (0..=at)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
-        let before = &text[..at];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        Locator::new(text).locate(at)
+    }
+}
+
+/// The lines and columns of many byte offsets of one text: in one pass over the text when the
+/// offsets come in order (as a document's issues do), however long its lines.
+pub(crate) struct Locator<'a> {
+    text: &'a str,
+    /// The offset located last (a character boundary).
+    pos: usize,
+    /// Its line, from 1.
+    line: u64,
+    /// Its column in characters, from 1.
+    column: u64,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Locator<'a> {
+        Locator {
+            text,
+            pos: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The line and column of the byte offset `at`; an offset past the end is the end, and a
+    /// cut inside a character counts from the character's start.
+    pub(crate) fn locate(&mut self, at: usize) -> Location {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if at < self.pos {
+            *self = Locator::new(self.text);
+        }
+        let gap = &self.text.as_bytes()[self.pos..at];
+        // Characters are the bytes that do not continue one.
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64;
+        match gap.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += gap.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.column = 1 + chars(&gap[last + 1..]);
+            }
+            None => self.column += chars(gap),
+        }
+        self.pos = at;
         Location {
             file: None,
-            line: line as u64,
-            column: Some(LocationColumn::Char(column as u64)),
+            line: self.line,
+            column: Some(LocationColumn::Char(self.column)),
         }
     }
 }
@@ -135,6 +173,32 @@ mod tests {
         assert_eq!(at("a\n", 99), (2, Some(LocationColumn::Char(1))));
         // Inside `é` (bytes 1..3): the character's own column.
         assert_eq!(at("aé", 2), (1, Some(LocationColumn::Char(2))));
+    }
+
+    #[test]
+    fn a_locator_agrees_with_one_offset_at_a_time_in_any_order() {
+        let text = "{\n  \"é\": [1,\n2],\r\n\"x\"\u{1F600}: 3\n}";
+        let mut locator = Locator::new(text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        offsets.extend([30, 3, 3, 0, 17]);
+        for at in offsets {
+            let expected = {
+                let at = (0..=at.min(text.len()))
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                let before = &text[..at];
+                let line = before.matches('\n').count() as u64 + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[start..].chars().count() as u64 + 1)
+            };
+            let got = locator.locate(at);
+            assert_eq!(
+                (got.line, got.column),
+                (expected.0, Some(LocationColumn::Char(expected.1))),
+                "at {at}"
+            );
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod report;
 mod vocabulary;
 
 pub use code::{Code, Severity, UnknownCode};
+pub(crate) use location::Locator;
 pub use location::{Location, LocationColumn};
 pub(crate) use parse_error::shorten;
 pub use parse_error::ParseError;

@@ -26,10 +26,16 @@ pub struct Issue {
     pub message: String,
     /// Error or warning; always `code.severity()`.
     pub severity: Severity,
-    /// Where in the text the value was read, for a registry read from CSV (file, line and
-    /// column); `None` for JSON.
+    /// Where in the text the value was read: the line and character column in a JSON
+    /// document, the file, line and column header in a CSV directory. `None` for an issue about
+    /// the whole text that has no place (a size limit) and for issues made by hand.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// The offending value as JSON text (`"2024-02-30"`, `1e3`, `null`), when it is a
+    /// scalar of at most [`Issue::INPUT_MAX`] bytes; for an unknown field, its key. `None` for
+    /// objects, arrays, long values and missing fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
 }
 
 /// One step of an [`Issue`]'s path: an object key or an array index (see [`Issue::segments`]).
@@ -87,7 +93,43 @@ impl Issue {
             message: one_line(message.into()),
             severity: code.severity(),
             location: None,
+            input: None,
         }
+    }
+
+    /// The longest [`Issue::input`] kept, in bytes.
+    pub const INPUT_MAX: usize = 64;
+
+    /// The JSON scalar that starts at byte `at` of `text`, as its text, when it is at most
+    /// [`Issue::INPUT_MAX`] bytes long.
+    pub(crate) fn input_at(text: &str, at: usize) -> Option<String> {
+        let rest = text.get(at..)?;
+        let bytes = rest.as_bytes();
+        let end = match *bytes.first()? {
+            b'"' => {
+                let mut escaped = false;
+                let close = bytes
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .take(Self::INPUT_MAX)
+                    .find(|&(_, &b)| {
+                        let close = b == b'"' && !escaped;
+                        escaped = b == b'\\' && !escaped;
+                        close
+                    })?;
+                close.0 + 1
+            }
+            b'-' | b'0'..=b'9' => bytes
+                .iter()
+                .position(|b| !matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                .unwrap_or(bytes.len()),
+            b't' if rest.starts_with("true") => 4,
+            b'f' if rest.starts_with("false") => 5,
+            b'n' if rest.starts_with("null") => 4,
+            _ => return None,
+        };
+        (end <= Self::INPUT_MAX).then(|| rest[..end].to_owned())
     }
 
     /// The path as a sequence of object keys and array indices, the way pydantic and most
@@ -128,19 +170,53 @@ impl Issue {
         self.severity == Severity::Error
     }
 
+    /// The `invalid_json` issue of a text that stops being JSON at byte `at`: `not JSON:
+    /// {what} at line L column C`, located there.
+    pub(crate) fn not_json(text: &str, at: usize, what: &str) -> Issue {
+        let at = Location::in_text(text, at);
+        let column = at
+            .column
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let mut issue = Issue::new(
+            Code::InvalidJson,
+            "",
+            format!("not JSON: {what} at line {} column {column}", at.line),
+        );
+        issue.location = Some(at);
+        issue
+    }
+
     /// The `invalid_json` issue of bytes that are not UTF-8: where the first bad byte is.
     pub(crate) fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-        let at = Location::in_text(valid, valid.len());
-        let column = at.column.map(|c| c.to_string()).unwrap_or_default();
-        Issue::new(
-            Code::InvalidJson,
-            "",
-            format!(
-                "not JSON: the text is not valid UTF-8 at line {} column {column}",
-                at.line
-            ),
-        )
+        Issue::not_json(valid, valid.len(), "the text is not valid UTF-8")
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::Issue;
+
+    #[test]
+    fn inputs_are_short_json_scalars() {
+        let input = |text: &str| Issue::input_at(text, 0);
+        assert_eq!(
+            input(r#""2024-02-30", "#).as_deref(),
+            Some(r#""2024-02-30""#)
+        );
+        assert_eq!(input(r#""a\"b" }"#).as_deref(), Some(r#""a\"b""#));
+        assert_eq!(input("-1.5e3,").as_deref(), Some("-1.5e3"));
+        assert_eq!(input("true}").as_deref(), Some("true"));
+        assert_eq!(input("null").as_deref(), Some("null"));
+        assert_eq!(input("{\"a\": 1}"), None);
+        assert_eq!(input("[1]"), None);
+        let long = format!("\"{}\"", "x".repeat(Issue::INPUT_MAX));
+        assert_eq!(input(&long), None);
+        let fits = format!("\"{}\"", "x".repeat(Issue::INPUT_MAX - 2));
+        assert_eq!(input(&fits), Some(fits.clone()));
+        assert_eq!(Issue::input_at("1", 5), None);
     }
 }
 
@@ -317,8 +393,8 @@ impl Report {
     /// ```
     /// let report = pkit::validate("{}");
     /// assert_eq!(report.summary(1), "invalid registry: 2 errors\n  \
-    ///     /schema_version: error missing_field: the required field `schema_version` is missing\n  \
-    ///     ... and 1 more (see .issues)");
+    ///     1:2: error missing_field: the required field `schema_version` is missing \
+    ///     (/schema_version)\n  ... and 1 more (see .issues)");
     /// ```
     pub fn summary(&self, shown: usize) -> String {
         let mut text = self.headline();

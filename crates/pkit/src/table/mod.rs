@@ -1,5 +1,6 @@
 //! Flat, typed, columnar tables of a registry: one [`Table`] per record family, the one place
-//! the CSV writer and the Python (Arrow) binding read from.
+//! the CSV writer, the Parquet writer and the Python (Arrow) binding read from; with the
+//! feature `arrow`, `table::arrow::record_batch` makes a table an Arrow record batch.
 //!
 //! [`Registry::table`](crate::registry::Registry::table) builds one table and
 //! [`Registry::tables`](crate::registry::Registry::tables) all of them, in the order of [`TableName::ALL`].
@@ -18,6 +19,10 @@
 //! observation is the current vintage). The other columns, read back through
 //! [`Values::cell`], give the document's text of every field, so the tables are lossless.
 //!
+//! The same declarations describe an export for other tools: the CSV directory's
+//! `datapackage.json` (a Frictionless Data Package) lists each table's columns in order, typed,
+//! with the constraints of the model's JSON Schema, the primary keys and the references.
+//!
 //! # Example
 //! ```
 //! use pkit::table::{TableName, Values};
@@ -31,9 +36,12 @@
 //!            Some("FY2021-22"));
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod build;
 mod dictionary;
 mod nullable;
+pub(crate) mod package;
 pub(crate) mod spec;
 mod strings;
 #[cfg(test)]

@@ -5,14 +5,18 @@
 //!
 //! Each table has a guard beside its columns: a pattern that names every field of its record,
 //! so adding a field to a record stops the build here until the table has a column for it.
+//!
+//! What a column of a field means, and what its values may be, is the field's own (the model's
+//! doc comments and JSON Schema attributes); a derived column says it here ([`Derivation`]),
+//! for the data package that describes an export ([`super::package`]).
 
 use std::borrow::Cow;
 
-use super::TableName;
+use super::{ColumnKind, TableName};
 use crate::issue::Word;
 use crate::model::{
-    Agreement, Award, Certification, Claim, Company, ExportRecord, Headcount, Initiative, Lead,
-    Observation, Office, Participant, Ranking, Source, Target,
+    Agreement, Award, Certification, Claim, Company, DerivedStatus, ExportRecord, Headcount,
+    Initiative, Lead, Observation, Office, Participant, Ranking, Source, Target,
 };
 use crate::registry::Registry;
 use crate::value::{Country, Date, FiscalYear, Period};
@@ -133,11 +137,64 @@ pub(crate) enum PeriodPart {
     LastDay,
 }
 
-/// One column: its name, where its value is in the document, its cells.
+impl<R> Cells<R> {
+    /// The kind of the column these cells make (the table builder's choice of values).
+    pub(crate) fn kind(&self) -> ColumnKind {
+        match self {
+            Cells::Text(_)
+            | Cells::Repeated(_)
+            | Cells::Words(_)
+            | Cells::Countries(_)
+            | Cells::FiscalYears(_)
+            | Cells::Period(_)
+            | Cells::Parent(_)
+            | Cells::OfPeriod(PeriodPart::FiscalYear) => ColumnKind::Text,
+            Cells::UInt(_) => ColumnKind::UInt,
+            Cells::Date(_) | Cells::OfPeriod(PeriodPart::FirstDay | PeriodPart::LastDay) => {
+                ColumnKind::Date
+            }
+            Cells::Bool(_) => ColumnKind::Bool,
+        }
+    }
+}
+
+/// What a derived column means, as the data package describes it: a field's meaning is the
+/// model's, but a derived column has no field. A derived column has a value on every row.
+#[derive(Clone, Copy)]
+pub(crate) struct Derivation {
+    /// One or two sentences: what the value is, and what it is computed from.
+    pub(crate) description: &'static str,
+    /// The words the column may hold, for a column of a vocabulary's words.
+    pub(crate) vocabulary: Option<fn() -> Vec<&'static str>>,
+}
+
+/// The texts of a vocabulary's words, in order, as a [`Derivation::vocabulary`].
+macro_rules! words_of {
+    ($vocabulary:ty) => {{
+        fn words() -> Vec<&'static str> {
+            <$vocabulary>::ALL.iter().map(|w| w.as_str()).collect()
+        }
+        Some(words as fn() -> Vec<&'static str>)
+    }};
+}
+
+/// One column: its name, where its value is in the document, its cells, and for a derived
+/// column what it means.
 pub(crate) struct ColumnSpec<R: 'static> {
     pub(crate) name: &'static str,
     pub(crate) source: Origin,
     pub(crate) cells: Cells<R>,
+    /// `Some` exactly for a derived column.
+    pub(crate) about: Option<Derivation>,
+}
+
+/// Something to do with the columns of any table, whatever its record: [`TableName::visit`]
+/// calls [`ColumnsOf::of`] with the table's own columns.
+pub(crate) trait ColumnsOf {
+    /// What it gives.
+    type Out;
+    /// Does it with the columns of one table, whose rows are records of type `R`.
+    fn of<R: schemars::JsonSchema>(self, columns: &'static [ColumnSpec<R>]) -> Self::Out;
 }
 
 /// What the CSV reader needs to know of a column: its name, where its value goes in the
@@ -160,27 +217,36 @@ impl<R> ColumnSpec<R> {
 }
 
 impl TableName {
+    /// Does `with` with this table's columns (the one place that matches a table to them).
+    pub(crate) fn visit<V: ColumnsOf>(self, with: V) -> V::Out {
+        match self {
+            TableName::Companies => with.of(COMPANIES),
+            TableName::Offices => with.of(OFFICES),
+            TableName::Certifications => with.of(CERTIFICATIONS),
+            TableName::Awards => with.of(AWARDS),
+            TableName::Exports => with.of(EXPORTS),
+            TableName::Leads => with.of(LEADS),
+            TableName::Agreements => with.of(AGREEMENTS),
+            TableName::Observations => with.of(OBSERVATIONS),
+            TableName::Targets => with.of(TARGETS),
+            TableName::Rankings => with.of(RANKINGS),
+            TableName::Initiatives => with.of(INITIATIVES),
+            TableName::Participants => with.of(PARTICIPANTS),
+            TableName::Headcounts => with.of(HEADCOUNTS),
+            TableName::Claims => with.of(CLAIMS),
+        }
+    }
+
     /// The table's columns as the CSV form lays them out, in order.
     pub(crate) fn layout(self) -> Vec<ColumnLayout> {
-        fn of<R>(columns: &[ColumnSpec<R>]) -> Vec<ColumnLayout> {
-            columns.iter().map(ColumnSpec::layout).collect()
+        struct Layout;
+        impl ColumnsOf for Layout {
+            type Out = Vec<ColumnLayout>;
+            fn of<R: schemars::JsonSchema>(self, columns: &'static [ColumnSpec<R>]) -> Self::Out {
+                columns.iter().map(ColumnSpec::layout).collect()
+            }
         }
-        match self {
-            TableName::Companies => of(COMPANIES),
-            TableName::Offices => of(OFFICES),
-            TableName::Certifications => of(CERTIFICATIONS),
-            TableName::Awards => of(AWARDS),
-            TableName::Exports => of(EXPORTS),
-            TableName::Leads => of(LEADS),
-            TableName::Agreements => of(AGREEMENTS),
-            TableName::Observations => of(OBSERVATIONS),
-            TableName::Targets => of(TARGETS),
-            TableName::Rankings => of(RANKINGS),
-            TableName::Initiatives => of(INITIATIVES),
-            TableName::Participants => of(PARTICIPANTS),
-            TableName::Headcounts => of(HEADCOUNTS),
-            TableName::Claims => of(CLAIMS),
-        }
+        self.visit(Layout)
     }
 
     /// The records that own this table's rows (their id is its first column), for a child
@@ -232,6 +298,7 @@ const fn list<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
         name,
         source: Origin::List(name),
         cells,
+        about: None,
     }
 }
 
@@ -246,6 +313,7 @@ const fn field<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
         name,
         source: Origin::Field(name),
         cells,
+        about: None,
     }
 }
 
@@ -260,15 +328,25 @@ const fn nested<R>(
         name,
         source: Origin::Nested(object, key),
         cells,
+        about: None,
     }
 }
 
-/// A column computed from the record.
-const fn derived<R>(name: &'static str, cells: Cells<R>) -> ColumnSpec<R> {
+/// A column computed from the record, with what it means.
+const fn derived<R>(name: &'static str, about: Derivation, cells: Cells<R>) -> ColumnSpec<R> {
     ColumnSpec {
         name,
         source: Origin::Derived,
         cells,
+        about: Some(about),
+    }
+}
+
+/// What a derived column of no vocabulary means.
+const fn means(description: &'static str) -> Derivation {
+    Derivation {
+        description,
+        vocabulary: None,
     }
 }
 
@@ -283,6 +361,7 @@ const fn parent_id<R>(parent: Parent) -> ColumnSpec<R> {
         name: parent.column(),
         source: Origin::Parent(parent),
         cells: Cells::Parent(parent),
+        about: None,
     }
 }
 
@@ -416,10 +495,20 @@ pub(crate) const CERTIFICATIONS: &[ColumnSpec<Certification>] = &[
     field("scope", Cells::Text(|r| opt_text(&r.record.scope))),
     derived(
         "effective_expiry",
+        means(
+            "The last day the certificate is valid: `expires_on`, or the last day of its \
+             superseded edition's transition when that comes first (SPEC §1.4).",
+        ),
         Cells::Date(|r| Some(r.record.effective_expiry())),
     ),
     derived(
         "derived_status",
+        Derivation {
+            description: "The certificate's status on the registry's `as_of`: `withdrawn` or \
+                          `suspended` as declared, else `not_yet_valid`, `expired`, `expiring` \
+                          (its effective expiry within 90 days) or `valid` (SPEC §1.4).",
+            vocabulary: words_of!(DerivedStatus),
+        },
         Cells::Words(|r| Some(word(r.record.status_on(r.registry.as_of())))),
     ),
 ];
@@ -457,9 +546,21 @@ pub(crate) const EXPORTS: &[ColumnSpec<ExportRecord>] = &[
     field("amount_usd", Cells::UInt(|r| Some(r.record.amount_usd))),
     field("market", Cells::Countries(|r| r.record.market)),
     field("service", Cells::Words(|r| r.record.service.map(word))),
-    derived("fiscal_year", Cells::OfPeriod(PeriodPart::FiscalYear)),
-    derived("period_start", Cells::OfPeriod(PeriodPart::FirstDay)),
-    derived("period_end", Cells::OfPeriod(PeriodPart::LastDay)),
+    derived(
+        "fiscal_year",
+        means("The fiscal year (July to June) that contains `period`, such as `FY2023-24`."),
+        Cells::OfPeriod(PeriodPart::FiscalYear),
+    ),
+    derived(
+        "period_start",
+        means("The first day of `period`."),
+        Cells::OfPeriod(PeriodPart::FirstDay),
+    ),
+    derived(
+        "period_end",
+        means("The last day of `period`."),
+        Cells::OfPeriod(PeriodPart::LastDay),
+    ),
 ];
 
 /// Every field of an export record is a column above.
@@ -487,14 +588,20 @@ pub(crate) const OBSERVATIONS: &[ColumnSpec<Observation>] = &{
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
         derived(
             "period_start",
+            means("The first day of `period`."),
             Cells::Date(|r| Some(r.record.period.first_day())),
         ),
         derived(
             "period_end",
+            means("The last day of `period`."),
             Cells::Date(|r| Some(r.record.period.last_day())),
         ),
         derived(
             "is_current",
+            means(
+                "True when this is the current vintage of its indicator, region and period \
+                 (the latest `published_on`; SPEC §1.7), false for an earlier one.",
+            ),
             Cells::Bool(|r| Some(r.registry.is_current(r.index))),
         ),
     ]
@@ -527,6 +634,7 @@ pub(crate) const TARGETS: &[ColumnSpec<Target>] = &{
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
         derived(
             "deadline_end",
+            means("The last day of `deadline`."),
             Cells::Date(|r| Some(r.record.deadline.last_day())),
         ),
     ]
@@ -623,7 +731,14 @@ pub(crate) const AGREEMENTS: &[ColumnSpec<Agreement>] = &[
         Cells::UInt(|r| r.record.duration_months.map(u64::from)),
     ),
     field("status", Cells::Words(|r| Some(word(r.record.status)))),
-    derived("binding", Cells::Bool(|r| Some(r.record.kind.is_binding()))),
+    derived(
+        "binding",
+        means(
+            "True when `kind` binds the parties (a contract, purchase order, framework \
+             agreement, partnership or joint venture), false for an MoU or a letter of intent.",
+        ),
+        Cells::Bool(|r| Some(r.record.kind.is_binding())),
+    ),
 ];
 
 /// Every field of an agreement is a column above.
@@ -661,6 +776,7 @@ pub(crate) const INITIATIVES: &[ColumnSpec<Initiative>] = &{
         field("note", Cells::Text(|r| opt_text(&r.record.note))),
         derived(
             "fiscal_year",
+            means("The fiscal year (July to June) that contains `starts_on`."),
             Cells::FiscalYears(|r| Some(r.record.fiscal_year())),
         ),
     ]

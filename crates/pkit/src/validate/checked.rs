@@ -22,6 +22,12 @@ const INVALID: u32 = u32::MAX - 1;
 /// The largest offset kept; a document larger than 4 GiB orders its late issues by this.
 const LAST: u32 = u32::MAX - 2;
 
+/// The byte offset in the text that an offset kept by a draft stands for: `None` for an
+/// absent or invalid field's.
+pub(crate) fn position(at: u32) -> Option<usize> {
+    (at < INVALID).then_some(at as usize)
+}
+
 /// A byte offset as drafts keep it.
 pub(crate) fn offset(at: usize) -> u32 {
     u32::try_from(at).map_or(LAST, |a| a.min(LAST))

@@ -13,6 +13,7 @@ mod walk;
 
 pub use crate::issue::{Code, Issue, Report, Segment, Severity, UnknownCode};
 
+use crate::issue::Locator;
 use crate::limits::Limits;
 
 use crate::registry::Registry;
@@ -28,7 +29,19 @@ pub(crate) fn load(text: &str, limits: &Limits) -> Result<Registry, Report> {
     };
     rules::check(&draft, &mut located);
     located.sort_by_key(|l| l.at);
-    let issues: Vec<Issue> = located.into_iter().map(|l| l.issue).collect();
+    // Lines and columns in one pass, the issues being in document order.
+    let mut locator = Locator::new(text);
+    let issues: Vec<Issue> = located
+        .into_iter()
+        .map(|l| {
+            let mut issue = l.issue;
+            if let Some(at) = checked::position(l.at) {
+                issue.location = Some(locator.locate(at));
+                issue.input = Issue::input_at(text, at);
+            }
+            issue
+        })
+        .collect();
     if issues.iter().any(Issue::is_error) {
         return Err(Report::new(issues));
     }

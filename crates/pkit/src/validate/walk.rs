@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use super::checked::{offset, Checked, Finish, Place, Placeholder};
 use super::reader::{Integer, Kind, Reader, Stop};
-use crate::issue::{shorten, Code, Issue, Location, ParseError};
+use crate::issue::{shorten, Code, Issue, ParseError};
 use crate::limits::Limits;
 use crate::model::Unit;
 use crate::value::{check_text, Period, PeriodForm, TextRule};
@@ -99,13 +99,7 @@ pub(crate) fn stop_issue(text: &str, stop: Stop, limits: Limits) -> Issue {
             {
                 return Issue::new(Code::LimitExceeded, "", message);
             }
-            let at = Location::in_text(text, at);
-            let column = at.column.map(|c| c.to_string()).unwrap_or_default();
-            Issue::new(
-                Code::InvalidJson,
-                "",
-                format!("not JSON: {message} at line {} column {column}", at.line),
-            )
+            Issue::not_json(text, at, &message)
         }
     }
 }

@@ -3,10 +3,10 @@
 use super::{
     DraftClaim, DraftCompany, DraftInitiative, DraftObservation, DraftRanking, DraftTarget,
 };
-use crate::issue::{Code, Issue};
+use crate::issue::{Code, Issue, Location};
 use crate::limits::Limits;
 use crate::registry::{Records, Registry};
-use crate::validate::checked::{finish_all, Checked};
+use crate::validate::checked::{finish_all, position, Checked};
 use crate::validate::reader::Integer;
 use crate::validate::walk::{stop_issue, Field, Located, Walker};
 use crate::value::Date;
@@ -30,19 +30,28 @@ pub(crate) fn read(text: &str, limits: Limits) -> Walked {
                 draft,
                 issues: w.into_issues(),
             },
-            Err(alone) => Walked::Alone(alone),
+            Err(alone) => Walked::Alone(*alone),
         },
         Ok(false) => Walked::Alone(w.into_issues().pop().map_or_else(
             || Issue::new(Code::InvalidType, "", "the document must be a JSON object"),
-            |l| l.issue,
+            |l| located(text, l.at, l.issue),
         )),
         Err(stop) => Walked::Alone(stop_issue(text, stop, limits)),
     }
 }
 
+/// `issue` placed at the offset `at` of `text` (an offset as drafts keep it).
+fn located(text: &str, at: u32, mut issue: Issue) -> Issue {
+    if let Some(at) = position(at) {
+        issue.location = Some(Location::in_text(text, at));
+        issue.input = Issue::input_at(text, at);
+    }
+    issue
+}
+
 /// Checks `schema_version` once the document is read: a version other than 1 is the only issue
 /// (`Err`); a number that is not an integer is `invalid_type`, and the rest is read as version 1.
-fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
+fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Box<Issue>> {
     let Some(n) = draft.schema_version.valid() else {
         return Ok(());
     };
@@ -64,13 +73,14 @@ fn version(w: &mut Walker<'_>, draft: &DraftRegistry) -> Result<(), Issue> {
                 .take_while(|c| c.is_ascii_digit() || *c == '-')
                 .take(24)
                 .collect();
-            Err(Issue::new(
+            let issue = Issue::new(
                 Code::UnsupportedVersion,
                 "/schema_version",
                 format!(
                     "schema_version {shown} is not supported; this version of pkit reads version 1"
                 ),
-            ))
+            );
+            Err(Box::new(located(w.text_from(0), n.at, issue)))
         }
     }
 }

@@ -165,5 +165,7 @@ def test_validation_error_is_still_a_value_error_with_issues() -> None:
     assert str(error).splitlines()[0].endswith("errors") or "error" in str(error)
     made = pkit.ValidationError("by hand")
     assert made.issues == [] and made.errors() == [] and made.error_count() == 0
+    assert str(made) == "by hand" and str(pkit.ValidationError()) == ""
+    assert made.json() == "[]"
     with pytest.raises(TypeError):
         pickle.dumps(error.issues[0])

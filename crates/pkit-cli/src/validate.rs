@@ -40,7 +40,7 @@ impl Checked {
     fn issues(&self) -> impl Iterator<Item = (String, &pkit::Issue)> {
         self.report.issues().iter().map(|issue| {
             let file = match issue.location.as_ref().and_then(|at| at.file.as_deref()) {
-                Some(inner) => format!("{}/{inner}", self.name),
+                Some(inner) => format!("{}/{inner}", self.name.trim_end_matches('/')),
                 None => self.name.clone(),
             };
             (file, issue)
@@ -136,7 +136,7 @@ fn lines_per_file(checked: &[Checked]) -> String {
 /// code: message` for an issue about the whole text that has no place (a size limit).
 pub(crate) fn issue_line(name: &str, issue: &pkit::Issue) -> String {
     match issue.location.as_ref().map(|at| at.file.is_some()) {
-        Some(true) => format!("{name}/{issue}"),
+        Some(true) => format!("{}/{issue}", name.trim_end_matches('/')),
         _ => format!("{name}:{issue}"),
     }
 }

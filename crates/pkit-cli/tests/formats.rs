@@ -252,6 +252,17 @@ fn csv_issues_name_the_csv_file_in_every_format() {
         ))),
         "{out}"
     );
+    // A directory named with a trailing slash names its files with one slash.
+    let (_, out) = pkit(&["validate", &format!("{dir}/")]);
+    assert!(
+        out.starts_with(&format!(
+            "{dir}/companies.csv:2:founded_on: error invalid_date: "
+        )),
+        "{out}"
+    );
+    let (_, out) = pkit(&["validate", "--format", "jsonl", &format!("{dir}/")]);
+    let issue: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(issue["file"], format!("{dir}/companies.csv"));
     let (_, out) = pkit(&["validate", "--format", "jsonl", dir]);
     let issue: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(issue["file"], format!("{dir}/companies.csv"));

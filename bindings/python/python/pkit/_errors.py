@@ -24,7 +24,7 @@ class ValidationError(ValueError):
 
     issues: list[Issue]
 
-    def __init__(self, message: str, issues: Iterable[Issue] = ()) -> None:
+    def __init__(self, message: str = "", issues: Iterable[Issue] = ()) -> None:
         super().__init__(message)
         self.issues = list(issues)
 

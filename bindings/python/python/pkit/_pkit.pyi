@@ -79,7 +79,7 @@ class ValidationError(ValueError):
 
     issues: list[Issue]
 
-    def __init__(self, message: str, issues: Iterable[Issue] = ()) -> None: ...
+    def __init__(self, message: str = "", issues: Iterable[Issue] = ()) -> None: ...
     def errors(self, *, include_input: bool = True) -> list[dict[str, Any]]:
         """Every issue as pydantic lists errors: ``type``, ``loc``, ``msg``, ``input`` (when
         short), ``severity``, ``path``, ``line``, ``column`` (``file``, ``header`` for CSV)."""

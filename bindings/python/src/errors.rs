@@ -1,10 +1,6 @@
 //! Issues and errors: [`Issue`], `ValidationError` (a `ValueError`) and the mapping of
 //! [`pkit::Error`] onto Python exceptions.
 
-use std::sync::Arc;
-
-use arrow_array::{ArrayRef, RecordBatch, StringArray, UInt64Array};
-use pkit::issue::LocationColumn;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -92,31 +88,25 @@ impl Issue {
     /// (`file`); `None` for an issue about the whole text that has no place (a size limit).
     #[getter]
     fn line(&self) -> Option<u64> {
-        self.inner.location.as_ref().map(|at| at.line)
+        self.inner.line()
     }
 
     /// The column in the JSON text, in characters from 1; `None` for CSV (see `header`).
     #[getter]
     fn column(&self) -> Option<u64> {
-        match self.inner.location.as_ref()?.column.as_ref()? {
-            LocationColumn::Char(column) => Some(*column),
-            LocationColumn::Header(_) => None,
-        }
+        self.inner.column()
     }
 
     /// For a registry read from CSV, the header of the column the value was read from.
     #[getter]
     fn header(&self) -> Option<&str> {
-        match self.inner.location.as_ref()?.column.as_ref()? {
-            LocationColumn::Header(header) => Some(header),
-            LocationColumn::Char(_) => None,
-        }
+        self.inner.header()
     }
 
     /// For a registry read from CSV, the file inside the directory (`"companies.csv"`).
     #[getter]
     fn file(&self) -> Option<&str> {
-        self.inner.location.as_ref()?.file.as_deref()
+        self.inner.file()
     }
 
     /// The offending value when it is a short scalar (`"2024-02-30"`, `1000.0`, `None`), as
@@ -214,44 +204,11 @@ fn _issues_html(issues: Vec<PyRef<'_, Issue>>) -> String {
     pkit::Report::new(core_issues(&issues)).to_html()
 }
 
-/// The issues as an Arrow table (`ValidationError.issues_table()`): `severity`, `code`,
-/// `path`, `message`, `file`, `line`, `column`, `header` and `input` (the JSON text of the
-/// offending value).
+/// The issues as an Arrow table (`ValidationError.issues_table()`): the core's
+/// `issues_batch`.
 #[pyfunction]
 fn _issues_table(issues: Vec<PyRef<'_, Issue>>) -> PyResult<crate::arrow::Table> {
-    let issues = core_issues(&issues);
-    let text = |f: fn(&pkit::Issue) -> Option<&str>| -> ArrayRef {
-        Arc::new(StringArray::from(issues.iter().map(f).collect::<Vec<_>>()))
-    };
-    let number = |f: fn(&pkit::Issue) -> Option<u64>| -> ArrayRef {
-        Arc::new(UInt64Array::from(issues.iter().map(f).collect::<Vec<_>>()))
-    };
-    let column = |issue: &pkit::Issue| match issue.location.as_ref()?.column.as_ref()? {
-        LocationColumn::Char(c) => Some(*c),
-        LocationColumn::Header(_) => None,
-    };
-    fn header(issue: &pkit::Issue) -> Option<&str> {
-        match issue.location.as_ref()?.column.as_ref()? {
-            LocationColumn::Header(h) => Some(h.as_str()),
-            LocationColumn::Char(_) => None,
-        }
-    }
-    let columns: Vec<(&str, ArrayRef)> = vec![
-        ("severity", text(|i| Some(i.severity.as_str()))),
-        ("code", text(|i| Some(i.code.as_str()))),
-        ("path", text(|i| Some(i.path.as_str()))),
-        ("message", text(|i| Some(i.message.as_str()))),
-        ("file", text(|i| i.location.as_ref()?.file.as_deref())),
-        ("line", number(|i| i.location.as_ref().map(|at| at.line))),
-        ("column", number(column)),
-        ("header", text(header)),
-        ("input", text(|i| i.input.as_deref())),
-    ];
-    let batch =
-        RecordBatch::try_from_iter_with_nullable(columns.into_iter().map(|(name, array)| {
-            let nullable = !matches!(name, "severity" | "code" | "path" | "message");
-            (name, array, nullable)
-        }))
+    let batch = pkit::table::arrow::issues_batch(&core_issues(&issues))
         .map_err(|e| PyValueError::new_err(format!("issues table: {e}")))?;
     Ok(crate::arrow::Table::from_batch("issues", batch))
 }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use pkit::issue::LocationColumn;
 use serde_json::{json, Value};
 
 /// How `pkit validate` prints the issues.
@@ -39,7 +38,7 @@ impl Checked {
     /// directory the CSV file inside it.
     fn issues(&self) -> impl Iterator<Item = (String, &pkit::Issue)> {
         self.report.issues().iter().map(|issue| {
-            let file = match issue.location.as_ref().and_then(|at| at.file.as_deref()) {
+            let file = match issue.file() {
                 Some(inner) => format!("{}/{inner}", self.name.trim_end_matches('/')),
                 None => self.name.clone(),
             };
@@ -135,34 +134,18 @@ fn lines_per_file(checked: &[Checked]) -> String {
 /// `DIR/FILE.csv:LINE:COLUMN: severity code: message (PATH)` for CSV, and `FILE:: severity
 /// code: message` for an issue about the whole text that has no place (a size limit).
 pub(crate) fn issue_line(name: &str, issue: &pkit::Issue) -> String {
-    match issue.location.as_ref().map(|at| at.file.is_some()) {
-        Some(true) => format!("{}/{issue}", name.trim_end_matches('/')),
-        _ => format!("{name}:{issue}"),
-    }
-}
-
-/// The character column of a JSON issue.
-fn char_column(issue: &pkit::Issue) -> Option<u64> {
-    match issue.location.as_ref()?.column.as_ref()? {
-        LocationColumn::Char(column) => Some(*column),
-        LocationColumn::Header(_) => None,
-    }
-}
-
-/// The CSV column header of a CSV issue.
-fn header(issue: &pkit::Issue) -> Option<&str> {
-    match issue.location.as_ref()?.column.as_ref()? {
-        LocationColumn::Header(header) => Some(header),
-        LocationColumn::Char(_) => None,
+    match issue.file() {
+        Some(_) => format!("{}/{issue}", name.trim_end_matches('/')),
+        None => format!("{name}:{issue}"),
     }
 }
 
 fn jsonl(file: &str, issue: &pkit::Issue) -> Value {
     json!({
         "file": file,
-        "line": issue.location.as_ref().map(|at| at.line),
-        "column": char_column(issue),
-        "header": header(issue),
+        "line": issue.line(),
+        "column": issue.column(),
+        "header": issue.header(),
         "severity": issue.severity.as_str(),
         "code": issue.code.as_str(),
         "message": issue.message,
@@ -190,11 +173,11 @@ fn github(file: &str, issue: &pkit::Issue) -> String {
         pkit::Severity::Warning => "warning",
     };
     let mut properties = vec![format!("file={}", escape_property(file))];
-    if let Some(at) = &issue.location {
-        properties.push(format!("line={}", at.line));
-        if let Some(column) = char_column(issue) {
-            properties.push(format!("col={column}"));
-        }
+    if let Some(line) = issue.line() {
+        properties.push(format!("line={line}"));
+    }
+    if let Some(column) = issue.column() {
+        properties.push(format!("col={column}"));
     }
     properties.push(format!(
         "title={}",
@@ -260,9 +243,9 @@ fn sarif(checked: &[Checked]) -> Value {
     for file in checked {
         for (name, issue) in file.issues() {
             let mut physical = json!({ "artifactLocation": { "uri": uri(&name) } });
-            if let Some(at) = &issue.location {
-                let mut region = json!({ "startLine": at.line });
-                if let Some(column) = char_column(issue) {
+            if let Some(line) = issue.line() {
+                let mut region = json!({ "startLine": line });
+                if let Some(column) = issue.column() {
                     region["startColumn"] = json!(column);
                 }
                 physical["region"] = region;
@@ -278,7 +261,7 @@ fn sarif(checked: &[Checked]) -> Value {
                 "message": { "text": issue.message },
                 "locations": [location],
             });
-            if let Some(header) = header(issue) {
+            if let Some(header) = issue.header() {
                 result["properties"] = json!({ "csvColumn": header });
             }
             results.push(result);

@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use crate::analytics::{Count, Summary};
-use crate::issue::{LocationColumn, Report};
+use crate::issue::Report;
 use crate::registry::Registry;
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and attribute values.
@@ -76,20 +76,15 @@ impl Report {
             .issues()
             .iter()
             .map(|issue| {
-                let (line, column) = match &issue.location {
-                    Some(at) => {
-                        let line = match &at.file {
-                            Some(file) => format!("{file}:{}", at.line),
-                            None => at.line.to_string(),
-                        };
-                        let column = match &at.column {
-                            Some(LocationColumn::Char(c)) => c.to_string(),
-                            Some(LocationColumn::Header(h)) => h.clone(),
-                            None => String::new(),
-                        };
-                        (line, column)
-                    }
-                    None => (String::new(), String::new()),
+                let line = match (issue.file(), issue.line()) {
+                    (Some(file), Some(line)) => format!("{file}:{line}"),
+                    (None, Some(line)) => line.to_string(),
+                    (_, None) => String::new(),
+                };
+                let column = match (issue.column(), issue.header()) {
+                    (Some(column), _) => column.to_string(),
+                    (None, Some(header)) => header.to_owned(),
+                    (None, None) => String::new(),
                 };
                 vec![
                     issue.severity.as_str().to_owned(),

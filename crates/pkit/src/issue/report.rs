@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Code, Location, Severity};
+use super::{Code, Location, LocationColumn, Severity};
 
 /// One problem found in a document: a stable code, where it is, and what is wrong.
 ///
@@ -95,6 +95,43 @@ impl Issue {
             location: None,
             input: None,
         }
+    }
+
+    /// The line the value was read from, from 1 (in the JSON text, or in the CSV file
+    /// [`Issue::file`]); `None` for an issue without a place.
+    ///
+    /// # Example
+    /// ```
+    /// let report = pkit::validate("{\n  \"schema_version\": 1,\n  \"as_of\": \"2024-02-30\"\n}");
+    /// let issue = &report.issues()[0];
+    /// assert_eq!((issue.line(), issue.column()), (Some(3), Some(12)));
+    /// assert_eq!((issue.file(), issue.header()), (None, None));
+    /// ```
+    pub fn line(&self) -> Option<u64> {
+        self.location.as_ref().map(|at| at.line)
+    }
+
+    /// The column in a JSON text, in characters from 1; `None` for CSV (see
+    /// [`Issue::header`]) and for an issue without a place.
+    pub fn column(&self) -> Option<u64> {
+        match self.location.as_ref()?.column.as_ref()? {
+            LocationColumn::Char(column) => Some(*column),
+            LocationColumn::Header(_) => None,
+        }
+    }
+
+    /// The header of the CSV column the value was read from; `None` for JSON.
+    pub fn header(&self) -> Option<&str> {
+        match self.location.as_ref()?.column.as_ref()? {
+            LocationColumn::Header(header) => Some(header),
+            LocationColumn::Char(_) => None,
+        }
+    }
+
+    /// The CSV file inside the directory the value was read from (`companies.csv`); `None`
+    /// for JSON.
+    pub fn file(&self) -> Option<&str> {
+        self.location.as_ref()?.file.as_deref()
     }
 
     /// The longest [`Issue::input`] kept, in bytes.

@@ -42,7 +42,43 @@ pub use arrow_array::RecordBatch;
 pub use arrow_schema::ArrowError;
 
 use super::{Cell, Nullable, Strings, Table, Values};
+use crate::issue::Issue;
 use crate::value::Date;
+
+/// The issues of a report as an Arrow record batch, one row per issue in order: `severity`,
+/// `code`, `path` and `message` (never null), then `file`, `line`, `column` (characters, JSON),
+/// `header` (CSV) and `input` (the offending value's JSON text), null where unknown.
+///
+/// # Errors
+/// [`ArrowError`] when Arrow refuses a column, which these columns never give.
+///
+/// # Example
+/// ```
+/// let report = pkit::validate(r#"{"schema_version": 1, "as_of": "2024-02-30"}"#);
+/// let batch = pkit::table::arrow::issues_batch(report.issues())?;
+/// assert_eq!(batch.num_rows(), 1);
+/// assert_eq!(batch.schema().field(1).name(), "code");
+/// # Ok::<(), pkit::table::arrow::ArrowError>(())
+/// ```
+pub fn issues_batch(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
+    let text = |f: fn(&Issue) -> Option<&str>| -> ArrayRef {
+        Arc::new(StringArray::from(issues.iter().map(f).collect::<Vec<_>>()))
+    };
+    let number = |f: fn(&Issue) -> Option<u64>| -> ArrayRef {
+        Arc::new(UInt64Array::from(issues.iter().map(f).collect::<Vec<_>>()))
+    };
+    RecordBatch::try_from_iter_with_nullable([
+        ("severity", text(|i| Some(i.severity.as_str())), false),
+        ("code", text(|i| Some(i.code.as_str())), false),
+        ("path", text(|i| Some(i.path.as_str())), false),
+        ("message", text(|i| Some(i.message.as_str())), false),
+        ("file", text(Issue::file), true),
+        ("line", number(Issue::line), true),
+        ("column", number(Issue::column), true),
+        ("header", text(Issue::header), true),
+        ("input", text(|i| i.input.as_deref()), true),
+    ])
+}
 
 /// The Arrow record batch of a table: one field per column, in the table's order, named as
 /// the column, every field nullable (see the [module](self) for the types).
